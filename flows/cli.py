@@ -1,0 +1,115 @@
+"""`speechcorpus`: a thin command line over the flows and the library.
+
+    speechcorpus run    [--raw DIR] [--out DIR] [--config FILE] [--workers N] [--wait SECONDS]
+    speechcorpus status [--raw DIR] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--raw", default="raw", help="folder of source documents (default: raw)")
+    parser.add_argument("--out", default="processed", help="folder of the Parquet tables (default: processed)")
+    parser.add_argument("--config", default=None, help="TOML file overriding settings (see README)")
+
+
+def _quiet_prefect() -> None:
+    # Prefect's per-task INFO lines drown the progress of a run; warnings and errors still show.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_ROOT_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
+
+
+def _prefect_defaults() -> None:
+    # No telemetry from a machine that may have no network (its failure prints an error).
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    if not Path(args.raw).is_dir():
+        print(f"error: raw folder '{args.raw}' does not exist; create it and put documents in it.", file=sys.stderr)
+        return 2
+    if args.verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    else:
+        _quiet_prefect()
+    from pipeline.config import load_config
+    from pipeline.errors import ConfigError, LockedError
+
+    try:
+        load_config(args.config)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"speechcorpus: processing {args.raw}/ -> {args.out}/ (starting Prefect) ...", flush=True)
+    started = time.perf_counter()
+    from flows.corpus import process_corpus
+
+    flow_fn = process_corpus
+    if args.dask:
+        from flows.engines import dask_runner
+
+        flow_fn = process_corpus.with_options(task_runner=dask_runner(args.dask))
+    try:
+        summary = flow_fn(
+            raw_dir=args.raw, out_dir=args.out, config_path=args.config, workers=args.workers,
+            batch_size=args.batch_size, wait_seconds=args.wait,
+        )
+    except LockedError as exc:
+        print(f"speechcorpus: {exc}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("speechcorpus: interrupted; committed batches are kept, the next run finishes the rest.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        print(f"speechcorpus: the run failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(
+        f"speechcorpus: {summary['seen']} files seen: {summary['new']} new, {summary['changed']} changed, "
+        f"{summary['unchanged']} unchanged, {summary['deleted']} deleted, {summary['rejected']} rejected "
+        f"({summary['documents']} documents written) in {elapsed:.1f}s"
+    )
+    if summary["rejected"]:
+        print(f"speechcorpus: see why files were rejected with: speechcorpus status --out {args.out}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from flows.status import print_status
+
+    return print_status(args.raw, args.out, args.config)
+
+
+def main(argv: list[str] | None = None) -> int:
+    _prefect_defaults()
+    parser = argparse.ArgumentParser(prog="speechcorpus", description=__doc__.splitlines()[0] if __doc__ else None)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="process raw/ into processed/ once (flow process-corpus)")
+    _common(run)
+    run.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: all cores)")
+    run.add_argument("--batch-size", type=int, default=None, help="documents per task (default: chosen from the corpus)")
+    run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                     help="if another run holds the output, wait this long for it (default: end at once)")
+    run.add_argument("--dask", default=None, metavar="ADDRESS", help="run batches on a Dask cluster (tcp://host:8786)")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
+    run.set_defaults(func=cmd_run)
+
+    status = sub.add_parser("status", help="what the corpus holds, what is pending, rejects, last runs")
+    _common(status)
+    status.set_defaults(func=cmd_status)
+
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

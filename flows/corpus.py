@@ -1,0 +1,187 @@
+"""The `process-corpus` flow: raw/ -> the Parquet tables of the output contract.
+
+discover -> process batches in parallel (one task per batch of documents) -> commit each batch as
+it finishes -> record the run. Tasks return counts and paths, never texts: Prefect keeps every
+future's result in memory for the life of the flow.
+"""
+
+from __future__ import annotations
+
+import atexit
+import concurrent.futures as cf
+import multiprocessing
+import os
+import time
+import uuid
+from dataclasses import asdict
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NONE as NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from pipeline import __version__
+from pipeline.batch import BatchItem, BatchResult, process_batch
+from pipeline.config import Config, load_config
+from pipeline.plan import Plan, make_batches, plan_run, version_key
+from pipeline.store import StateStore, clean_staging, commit, new_part_key, recover, write_side_tables, writer_lock
+
+_POOL: cf.ProcessPoolExecutor | None = None
+_POOL_SIZE = 0
+
+
+def _pool(workers: int) -> cf.ProcessPoolExecutor:
+    """One process pool per flow process: batches are CPU-bound Python, threads would share one core."""
+    global _POOL, _POOL_SIZE
+    if _POOL is None or _POOL_SIZE != workers:
+        if _POOL is not None:
+            _POOL.shutdown(wait=True)
+        # 'spawn': the flow process runs threads and event loops that must not be forked.
+        _POOL = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        _POOL_SIZE = workers
+        atexit.register(_shutdown_pool)
+    return _POOL
+
+
+def _shutdown_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=False, cancel_futures=True)
+        _POOL = None
+
+
+@task(name="discover", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def discover(raw_dir: str, out_dir: str, config: Config) -> Plan:
+    """Lists raw/ and compares each file's sha256 with the state store: new, changed, unchanged, deleted."""
+    state = StateStore(out_dir)
+    try:
+        return plan_run(raw_dir, state.files(), config)
+    finally:
+        state.close()
+
+
+@task(name="process-batch", cache_policy=NO_CACHE)
+def process_batch_task(raw_dir: str, out_dir: str, run_id: str, part: str, items: list[BatchItem],
+                       config: Config, workers: int) -> BatchResult:
+    """Decodes, cleans, segments and tags a batch of documents and stages their rows as one part file per table."""
+    if workers > 1:
+        return _pool(workers).submit(process_batch, raw_dir, out_dir, run_id, part, items, config).result()
+    return process_batch(raw_dir, out_dir, run_id, part, items, config)
+
+
+@task(name="commit", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def commit_task(out_dir: str, run_id: str, key: str, manifest_paths: list[str],
+                deleted: list[str], extra_rejects: list[Any]) -> dict[str, int]:
+    """Makes staged batches visible in documents/sections/paragraphs/quotes and removes rows of replaced or deleted files."""
+    import json
+
+    manifests = [json.loads(open(p, encoding="utf-8").read()) for p in manifest_paths]
+    state = StateStore(out_dir)
+    try:
+        return commit(out_dir, state, run_id, key, manifests, deleted, extra_rejects)
+    finally:
+        state.close()
+
+
+def _run_id() -> str:
+    try:
+        from prefect.runtime import flow_run
+
+        if flow_run.id:
+            return str(flow_run.id)
+    except Exception:  # pragma: no cover - outside a flow run
+        pass
+    return uuid.uuid4().hex
+
+
+@flow(name="process-corpus", log_prints=False)
+def process_corpus(
+    raw_dir: str = "raw",
+    out_dir: str = "processed",
+    config_path: str | None = None,
+    workers: int | None = None,
+    batch_size: int | None = None,
+    wait_seconds: float = 0.0,
+) -> dict[str, Any]:
+    """Brings processed/ up to date with raw/: new and changed files are processed, deleted ones
+    lose their rows, unchanged ones are left alone; records the run in the `runs` table."""
+    logger = get_run_logger()
+    started = time.perf_counter()
+    config = load_config(config_path)
+    workers = workers or os.cpu_count() or 1
+    run_id = _run_id()
+    key = version_key(config)
+    os.makedirs(out_dir, exist_ok=True)
+    if not os.path.isdir(raw_dir):
+        raise FileNotFoundError(f"raw folder {raw_dir!r} does not exist; create it and put documents in it.")
+    with writer_lock(out_dir, wait_seconds):
+        state = StateStore(out_dir)
+        try:
+            replayed = recover(out_dir, state)
+            if replayed:
+                logger.warning("finished %d commit(s) interrupted by an earlier crash", replayed)
+            state.start_run(run_id, __version__)
+        finally:
+            state.close()
+        counts = {"seen": 0, "new": 0, "changed": 0, "unchanged": 0, "deleted": 0, "rejected": 0, "documents": 0}
+        status, message = "completed", ""
+        try:
+            plan = discover(raw_dir, out_dir, config)
+            counts.update(seen=plan.seen, new=len(plan.new), changed=len(plan.changed),
+                          unchanged=plan.unchanged, deleted=len(plan.deleted))
+            logger.info("%d files: %d new, %d changed, %d unchanged, %d deleted", plan.seen,
+                        len(plan.new), len(plan.changed), plan.unchanged, len(plan.deleted))
+            if plan.deleted or plan.duplicates:
+                result = commit_task(out_dir, run_id, key, [], plan.deleted, plan.duplicates)
+                counts["rejected"] += result["rejected"]
+            batches = make_batches(plan.todo, workers, batch_size)
+            futures = [
+                process_batch_task.submit(raw_dir, out_dir, run_id, new_part_key(), batch, config, workers)
+                for batch in batches
+            ]
+            done = 0
+            for future in as_completed(futures):
+                batch_result: BatchResult = future.result()
+                result = commit_task(out_dir, run_id, key, [batch_result.manifest], [], [])
+                counts["documents"] += result["documents"]
+                counts["rejected"] += result["rejected"]
+                done += 1
+                logger.info("batch %d/%d committed: %d documents, %d rejected (%.1fs)", done, len(batches),
+                            batch_result.documents, batch_result.rejects, batch_result.seconds)
+        except BaseException as exc:
+            status, message = "failed", f"{type(exc).__name__}: {exc}"
+            raise
+        finally:
+            state = StateStore(out_dir)
+            try:
+                state.finish_run(run_id, status, counts, message)
+                write_side_tables(out_dir, state)
+                clean_staging(out_dir, run_id)
+            finally:
+                state.close()
+    counts["seconds"] = round(time.perf_counter() - started, 2)
+    summary = {"run_id": run_id, "status": status, **counts}
+    try:
+        create_markdown_artifact(
+            key="process-corpus-summary",
+            markdown=_summary_markdown(raw_dir, out_dir, summary),
+            description="What the last process-corpus run did",
+        )
+    except Exception as exc:  # the artifact is a convenience; the run's data is already committed
+        logger.warning("could not record the run artifact: %s", exc)
+    return summary
+
+
+def _summary_markdown(raw_dir: str, out_dir: str, summary: dict[str, Any]) -> str:
+    rows = "\n".join(f"| {k} | {v} |" for k, v in summary.items())
+    return f"# process-corpus\n\n`{raw_dir}` → `{out_dir}`\n\n| | |\n|---|---|\n{rows}\n"
+
+
+def batch_result_dict(result: BatchResult) -> dict[str, Any]:
+    return asdict(result)
+
+
+def task_runner(workers: int) -> ThreadPoolTaskRunner:
+    return ThreadPoolTaskRunner(max_workers=max(1, workers))

@@ -1,0 +1,112 @@
+"""A batch of documents processed and staged as one part file per table.
+
+`process_batch` is the unit of parallel work: it reads its files, runs every stage, and writes
+the rows under `<out>/_staging/`, invisible to readers. It returns only a small summary; the rows
+reach the tables when `store.commit_batch` moves the staged files into place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from .config import Config
+from .document import process_document
+from .errors import PipelineError, VanishedError
+from .schema import DOC_TABLES
+from .sources import check_name, read_source
+from .store import staging_dir, write_parquet
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    path: str
+    sha256: str | None  # as seen at discovery (None if it could not be read then)
+
+
+@dataclass
+class BatchResult:
+    part: str
+    manifest: str  # path of the manifest JSON in the staging folder
+    documents: int = 0
+    rejects: int = 0
+    vanished: int = 0
+    paragraphs: int = 0
+    bytes_in: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def process_batch(
+    raw_dir: str, out_dir: str, run_id: str, part: str, items: list[BatchItem], config: Config,
+) -> BatchResult:
+    """Process `items` and stage their rows; the returned summary holds counts and a path only."""
+    started = time.perf_counter()
+    rows: dict[str, list[dict[str, object]]] = {name: [] for name in DOC_TABLES}
+    docs: list[dict[str, object]] = []
+    rejects: list[dict[str, object]] = []
+    vanished: list[str] = []
+    processed_at = dt.datetime.now(dt.timezone.utc)
+    bytes_in = 0
+    read_s = process_s = 0.0
+    for item in items:
+        t0 = time.perf_counter()
+        size: int | None = None
+        sha: str | None = item.sha256
+        try:
+            check_name(item.path, config.sources)
+            raw = read_source(raw_dir, item.path, config.sources)
+            sha, size = raw.sha256, len(raw.data)
+            bytes_in += size
+            t1 = time.perf_counter()
+            read_s += t1 - t0
+            result = process_document(raw, config)
+            process_s += time.perf_counter() - t1
+        except VanishedError:
+            vanished.append(item.path)
+            continue
+        except PipelineError as exc:
+            if size is None:
+                try:
+                    size = (Path(raw_dir) / item.path).stat().st_size
+                except OSError:
+                    size = None
+            rejects.append({"source_path": item.path, "source_sha256": sha, "source_size": size,
+                            "reason": exc.reason, "detail": exc.detail})
+            continue
+        document = asdict(result.document)
+        document.update(processed_at=processed_at, run_id=run_id)
+        rows["documents"].append(document)
+        rows["sections"].extend(asdict(r) for r in result.sections)
+        rows["paragraphs"].extend(asdict(r) for r in result.paragraphs)
+        rows["quotes"].extend(asdict(r) for r in result.quotes)
+        docs.append({"source_path": item.path, "doc_id": result.document.doc_id, "sha256": sha, "size": size})
+
+    t2 = time.perf_counter()
+    stage = staging_dir(out_dir, run_id, part)
+    stage.mkdir(parents=True, exist_ok=True)
+    files: dict[str, str] = {}
+    for table, schema in DOC_TABLES.items():
+        if not rows[table]:
+            continue
+        path = stage / f"{table}.parquet"
+        write_parquet(pa.Table.from_pylist(rows[table], schema=schema), path)
+        files[table] = str(path)
+    manifest = {"part": part, "run_id": run_id, "files": files, "documents": docs,
+                "rejects": rejects, "vanished": vanished}
+    manifest_path = stage / "manifest.json"
+    tmp = manifest_path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(manifest), encoding="utf-8")
+    tmp.replace(manifest_path)
+    write_s = time.perf_counter() - t2
+    return BatchResult(
+        part=part, manifest=str(manifest_path), documents=len(docs), rejects=len(rejects),
+        vanished=len(vanished), paragraphs=len(rows["paragraphs"]), bytes_in=bytes_in,
+        seconds=time.perf_counter() - started,
+        stage_seconds={"read": read_s, "process": process_s, "write": write_s},
+    )

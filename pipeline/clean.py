@@ -1,0 +1,463 @@
+"""Cleaning: repair encoding damage, normalize, strip markup and page furniture, form blocks.
+
+The output is a sequence of `Block`s (runs of lines between blank lines) with the structural hints
+markup gave (heading level, whole-block emphasis, rules). Deciding what a block *is* (header,
+speaker line, heading, paragraph) is the segmenter's job; cleaning only removes what is not text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections import Counter
+from html.parser import HTMLParser
+from typing import Any
+
+import ftfy
+
+from .config import CleanConfig
+from .errors import NoTextError
+from .records import Block, Cleaned, Decoded
+
+# Every switch set on purpose; comments say why a value differs from ftfy's default.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    # Off: "auto" stops unescaping for the rest of a text once a line holds "<", so results would
+    # depend on line order. HTML input is unescaped by our own parser; plain text keeps "&amp;".
+    unescape_html=False,
+    remove_terminal_escapes=True,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=True,  # PDF text: "ﬁ" -> "fi" is what a reader means.
+    # Off: it would turn Korean/Chinese full-width punctuation and U+3000 into ASCII.
+    fix_character_width=False,
+    # Off: curly quotes are what the author wrote, and quote attribution reads them.
+    uncurl_quotes=False,
+    fix_line_breaks=True,
+    fix_surrogates=True,
+    remove_control_chars=True,
+    normalization="NFC",
+    max_decode_length=1_000_000,
+    explain=False,  # On by default in a hand-built config, and slower.
+)
+
+# Every character ftfy's fixes act on: Latin-1/cp1252 letters (mojibake is UTF-8 read through
+# those code pages), C1 controls, ligatures, terminal escapes. A text with none of them (pure ASCII,
+# Cyrillic, Hangul, Han, ...) comes out of ftfy unchanged, so it skips the cost.
+_MOJIBAKE_HINT = re.compile(
+    "[\u0080-\u00ff\ufffd\ufb00-\ufb06\u0192\u02c6\u02dc\u2020\u2021\u2030\u0160\u0161"
+    "\u0152\u0153\u017d\u017e\u0178\u2122\u201a\u201e\u2039\u203a\x1b\u2028\u2029\u206a-\u206f\ufff9-\ufffc]"
+)
+
+_BLANK = re.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+
+# ---- page furniture and boilerplate ---------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|página|pagina|seite|страница|стр\.|페이지)\s*)?"
+    r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^\s*(?:"
+    r"comments are closed.*|(?:leave|post) a (?:comment|reply).*|share this(?: ?:.*)?|"
+    r"like this:?|like loading\.*|click to (?:share|print|email).*|"
+    r"\(?(?:please )?check against (?:the )?delivery\)?\.?|\(?cotejar con la intervención pronunciada\)?\.?|"
+    r"\(?seul le prononcé fait foi\)?\.?|\(?es gilt das gesprochene wort!?\)?\.?|"
+    r"\(?verificar contra lectura\)?\.?|\(?cotejar contra lectura\)?\.?|"
+    r"skip to (?:main )?content|print this (?:page|article|post)|(?:previous|next) (?:post|article|story).*|"
+    r"filed under:?.*|bookmark the permalink.*|this entry was posted.*|related (?:posts|articles|stories):?|"
+    r"all rights reserved\.?|copyright ©.*|© ?\d{4}.*|subscribe to (?:our|the) newsletter.*|"
+    r"read more(?: ?»| ?›| \.\.\.)?|trackbacks? .*are (?:open|closed)\.?|tweet|share on (?:facebook|twitter|x)"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_POSTED = re.compile(r"^\s*posted (?:on|in)\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
+_WEB_INFO = re.compile(
+    r"^\s*(?:source|transcription|transcribed|mark-?up|html mark-?up|proofread|translated|"
+    r"copyleft|public domain|first published|published|online version|transcription & html mark-up)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _norm_furniture(line: str) -> str:
+    return re.sub(r"\d+", "#", _SPACES.sub(" ", line).strip().casefold())
+
+
+# ---- text-level repair ----------------------------------------------------------------------
+
+
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """Line breaks unified, mojibake fixed (ftfy), NFC; the fixes that changed something."""
+    fixes: list[str] = []
+    unified = text.replace("\r\n", "\n").replace("\r", "\n")
+    if unified != text:
+        fixes.append("line_endings")
+    text = unified
+    if _MOJIBAKE_HINT.search(text):
+        fixed = ftfy.fix_text(text, FTFY_CONFIG)
+        if fixed != text:
+            fixes.append("mojibake")
+        text = fixed
+    normalized = unicodedata.normalize("NFC", text)
+    if normalized != text:
+        fixes.append("unicode_normalization")
+    text = normalized
+    # Control characters other than newline and tab carry no text (ftfy removes them only on
+    # texts it looks at).
+    stripped = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]", "", text)
+    if stripped != text:
+        fixes.append("control_characters")
+    return stripped, fixes
+
+
+# ---- markup ---------------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---\n(?:.*\n)*?---\n")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+_MD_ATTRS = re.compile(r"\s*\{[#.][^}]*\}")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)(?:\{[^}]*\})?")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_MD_HARD_BREAK = re.compile(r"(?:  +|\\)$")
+_SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
+
+
+def _strip_inline(line: str) -> tuple[str, bool]:
+    """Inline markdown removed; and whether the whole line was emphasized."""
+    original = line
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_ATTRS.sub("", line)
+    core = line.strip()
+    whole = bool(re.fullmatch(r"(\*\*|__|\*|_)(?=\S).+(?<=\S)\1", core)) if core else False
+    line = _MD_STRONG.sub(r"\2", line)
+    line = _MD_EM.sub(lambda m: m.group(1) or m.group(2) or "", line)
+    line = _MD_ESCAPE.sub(r"\1", line)
+    return (line if line != original else original), whole
+
+
+def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[list[Block], dict[str, str]]:
+    """Blocks from plain text or markdown. Markdown signs are honoured in plain text too, since
+    text converted from PDF or the web often carries them (emphasis, '#' headings, hard breaks)."""
+    meta: dict[str, str] = {}
+    front = _FRONT_MATTER.match(text) if text.startswith("---\n") else None
+    if front:
+        for line in front.group(0).splitlines()[1:-1]:
+            key, _, value = line.partition(":")
+            if key.strip() in ("title", "author", "date") and value.strip():
+                meta[key.strip()] = value.strip().strip("\"'")
+        text = text[front.end():]
+        fixes.append("markup")
+    blocks: list[Block] = []
+    lines: list[str] = []
+    all_emph = True
+    changed = False
+
+    def flush() -> None:
+        nonlocal lines, all_emph
+        if len(lines) > 1:
+            # Emphasis opened on the first line and closed on the last ("**TITLE  \nGOES ON**").
+            for mark in ("**", "__", "*", "_"):
+                first, last = lines[0].lstrip(), lines[-1].rstrip()
+                if first.startswith(mark) and last.endswith(mark) and len(first) > len(mark):
+                    lines[0] = first[len(mark):]
+                    lines[-1] = lines[-1].rstrip()[: -len(mark)]
+                    all_emph = True
+                    break
+        if lines:
+            blocks.append(Block(tuple(lines), emphasis=all_emph))
+        lines, all_emph = [], True
+
+    for raw_line in text.split("\n"):
+        if _BLANK.match(raw_line):
+            flush()
+            continue
+        if _MD_RULE.match(raw_line) and not raw_line.strip().startswith(("* ", "- ")):
+            if lines and _SETEXT.match(raw_line) and markdown:
+                # Setext heading: the previous lines are a heading.
+                level = 1 if raw_line.strip().startswith("=") else 2
+                heading = " ".join(ln.strip() for ln in lines)
+                blocks.append(Block((heading,), level=level))
+                lines, all_emph = [], True
+                changed = True
+                continue
+            flush()
+            blocks.append(Block((), rule=True))
+            changed = True
+            continue
+        heading = _MD_HEADING.match(raw_line)
+        if heading:
+            flush()
+            content, emph = _strip_inline(heading.group(2))
+            blocks.append(Block((content.strip(),), level=len(heading.group(1)), emphasis=emph))
+            changed = True
+            continue
+        line = raw_line
+        if _MD_HARD_BREAK.search(line):
+            line = _MD_HARD_BREAK.sub("", line)
+            changed = True
+        stripped, emph = _strip_inline(line)
+        if stripped != line:
+            changed = True
+        if markdown and stripped.lstrip().startswith("> "):
+            stripped = stripped.lstrip()[2:]
+            changed = True
+        all_emph = all_emph and emph
+        if stripped.strip():
+            lines.append(stripped.rstrip())
+        elif lines:
+            flush()
+    flush()
+    if changed:
+        fixes.append("markup")
+    return blocks, meta
+
+
+_HTML_BLOCK = {"p", "div", "section", "article", "blockquote", "li", "ul", "ol", "table", "tr", "td",
+               "th", "pre", "center", "dd", "dt", "dl", "form", "figure", "figcaption", "main", "body"}
+_HTML_SKIP = {"script", "style", "head", "nav", "noscript", "template", "svg", "iframe", "button",
+              "select", "footer", "aside", "header"}
+
+
+class _HTMLText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.meta: dict[str, str] = {}
+        self._in_title = False
+        self._title: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HTML_SKIP:
+            if tag == "head" or not self.skip or tag != "head":
+                self.skip += 1
+            if tag == "head":
+                self._in_head = True
+            return
+        if tag == "title":
+            self._in_title = True
+        if tag == "meta":
+            values = dict(attrs)
+            if values.get("name", "").lower() == "author" and values.get("content"):
+                self.meta["author"] = values["content"] or ""
+        if self.skip:
+            return
+        if tag == "br":
+            self.out.append("\n")
+        elif tag == "hr":
+            self.out.append("\n\n---\n\n")
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.out.append("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag in _HTML_BLOCK:
+            self.out.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self.handle_starttag(tag, attrs)
+        elif not self.skip and tag in ("br", "hr"):
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+            self.meta["html_title"] = " ".join("".join(self._title).split())
+        if tag in _HTML_SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip:
+            return
+        if re.fullmatch(r"h[1-6]", tag) or tag in _HTML_BLOCK:
+            self.out.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title.append(data)
+        if self.skip:
+            return
+        # Inside a block, source line breaks are just spaces.
+        self.out.append(re.sub(r"\s*\n\s*", " ", data))
+
+
+def html_to_text(text: str) -> tuple[str, dict[str, str]]:
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    body = "".join(parser.out)
+    # Headings were opened with '#'; keep each on one line.
+    body = re.sub(r"(#+ )\s+", r"\1", body)
+    body = re.sub(r"[ \t]*\n[ \t]*", "\n", body)
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    # The markdown pass must not read literal '*' or '_' from the page as emphasis.
+    body = body.replace("*", "\\*").replace("_", "\\_")
+    return body.strip(), parser.meta
+
+
+_JSON_TITLE_KEYS = ("headline", "title", "name", "subject", "heading")
+_JSON_TEXT_KEYS = ("story_text", "text", "body", "content", "article", "story", "transcript", "speech")
+
+
+def json_to_text(text: str, path_hint: str = "") -> str:
+    """A JSON document or array of documents as markdown: a heading and the text of each record."""
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NoTextError(f"the JSON is invalid ({exc.msg} at line {exc.lineno}); fix or re-export it.") from exc
+    records = data if isinstance(data, list) else [data]
+    records = [r for r in records if isinstance(r, dict)]
+    if not records:
+        raise NoTextError("the JSON holds no objects with text; expected records with a field such as 'text' or 'body'.")
+    keys = Counter(k for r in records for k, v in r.items() if isinstance(v, str))
+    text_key = next((k for k in _JSON_TEXT_KEYS if k in keys), None)
+    if text_key is None:
+        # No conventional name: the string field with the longest values, if they are prose.
+        lengths = Counter()
+        for r in records:
+            for k, v in r.items():
+                if isinstance(v, str):
+                    lengths[k] += len(v)
+        key, total = lengths.most_common(1)[0] if lengths else ("", 0)
+        if total / max(1, len(records)) < 200:
+            raise NoTextError(
+                "the JSON has no text field (such as 'text', 'body' or 'story_text') and no long "
+                "string values; it does not look like documents to process."
+            )
+        text_key = key
+    title_key = next((k for k in _JSON_TITLE_KEYS if k in keys and k != text_key), None)
+    parts: list[str] = []
+    for record in records:
+        body = record.get(text_key)
+        if not isinstance(body, str) or not body.strip():
+            continue
+        title = record.get(title_key) if title_key else None
+        if isinstance(title, str) and title.strip():
+            parts.append("### " + " ".join(title.split()))
+        parts.append(body.strip())
+    if not parts:
+        raise NoTextError(f"every record's '{text_key}' field is empty.")
+    return "\n\n".join(parts)
+
+
+_SRT_TIME = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}.*$")
+
+
+def srt_to_text(text: str) -> str:
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _SRT_TIME.match(line) or re.fullmatch(r"\s*\d+\s*", line):
+            continue
+        out.append(re.sub(r"</?[a-zA-Z][^>]*>", "", line))
+    return "\n".join(out)
+
+
+# ---- furniture ------------------------------------------------------------------------------
+
+
+def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dict[str, str]) -> str:
+    """Page numbers, running heads/footers (short lines repeated across pages) and web
+    boilerplate removed. The first occurrence of a repeated line near the top is kept: it is
+    the title page, and the header parser folds it."""
+    lines = text.split("\n")
+    counts = Counter(
+        _norm_furniture(line) for line in lines
+        if line.strip() and len(line.strip()) <= config.furniture_max_chars
+    )
+    out: list[str] = []
+    seen_repeated: set[str] = set()
+    removed_page = removed_boiler = removed_running = False
+    head_zone = 0
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            out.append(line)
+            continue
+        head_zone += 1
+        if _PAGE_NUMBER.match(stripped) and index > 0:
+            removed_page = True
+            out.append("")
+            continue
+        if _BOILERPLATE.match(stripped):
+            removed_boiler = True
+            out.append("")
+            continue
+        posted = _POSTED.match(stripped)
+        if posted and len(stripped) < 160:
+            meta.setdefault("posted", posted.group("rest"))
+            removed_boiler = True
+            out.append("")
+            continue
+        key = _norm_furniture(stripped)
+        if (
+            len(stripped) <= config.furniture_max_chars
+            and counts[key] >= config.furniture_min_repeats
+            and not re.search(r"[.!?:;,)\]…。]$", stripped)
+            and not re.match(r"^[(\[]", stripped)
+            and len(key) > 3
+        ):
+            if key not in seen_repeated and head_zone <= 12:
+                seen_repeated.add(key)
+                out.append(line)
+                continue
+            seen_repeated.add(key)
+            removed_running = True
+            out.append("")
+            continue
+        out.append(line)
+    if removed_page:
+        fixes.append("page_numbers")
+    if removed_running:
+        fixes.append("running_heads")
+    if removed_boiler:
+        fixes.append("boilerplate")
+    return "\n".join(out)
+
+
+def _drop_web_info(blocks: list[Block], fixes: list[str]) -> list[Block]:
+    """Archive credit blocks ("Source: … Transcription: … Mark-up: …") are not the document."""
+    kept: list[Block] = []
+    for block in blocks:
+        labelled = [line for line in block.lines if _WEB_INFO.match(line)]
+        if block.lines and len(labelled) >= max(1, len(block.lines) // 2) and len(block.text) < 600:
+            fixes.append("boilerplate")
+            continue
+        kept.append(block)
+    return kept
+
+
+def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
+    """Blocks of clean text and the list of fixes applied."""
+    text, fixes = repair_text(decoded.text)
+    meta: dict[str, str] = {}
+    if decoded.format == "html":
+        text, meta = html_to_text(text)
+        fixes.append("markup")
+    elif decoded.format == "json":
+        text = json_to_text(text)
+        fixes.append("markup")
+    elif decoded.format == "srt":
+        text = srt_to_text(text)
+        fixes.append("markup")
+    # Tabs and exotic spaces inside lines become single spaces; indentation is not kept.
+    text = "\n".join(_SPACES.sub(" ", line).strip(" ") if line.strip() else "" for line in text.split("\n"))
+    text = text.replace("\u3000", " ")
+    text = remove_furniture(text, config, fixes, meta)
+    blocks, front = markdown_to_blocks(text, fixes, markdown=decoded.format in ("markdown", "html", "json"))
+    meta.update({k: v for k, v in front.items() if k not in meta})
+    blocks = _drop_web_info(blocks, fixes)
+    blocks = [b for b in blocks if b.rule or b.text.strip()]
+    if not any(b.text.strip() for b in blocks):
+        raise NoTextError("after removing markup and page furniture no text is left; check that the file holds the document's text.")
+    return Cleaned(blocks=tuple(blocks), fixes=tuple(dict.fromkeys(fixes)), meta=meta)
+
+
+def unescape(text: str) -> str:
+    return html.unescape(text)

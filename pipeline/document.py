@@ -1,0 +1,216 @@
+"""One document's whole walk: bytes -> decode -> clean -> segment -> tag -> rows.
+
+`process_document` is pure: the same bytes and configuration always give the same rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import __version__
+from .config import Config
+from .errors import InternalError, NoTextError, PipelineError
+from .quotes import find_quotes
+from .records import (
+    DocumentRow,
+    DocumentRows,
+    Header,
+    ParagraphRow,
+    QuoteRow,
+    RawDocument,
+    Section,
+    SectionRow,
+    Segmented,
+)
+from .schema import SCHEMA_VERSION
+from .segment import is_occasion, is_salutation, resolve_kinds, segment_document
+from .sources import decode_bytes, doc_id_for
+from .tag import UND, Language, count_words, detect_language, find_date
+
+_INTERVIEW = re.compile(r"\b(?:interview|entrevista|entretien|intervista|интервью|беседа|인터뷰|담화)\b", re.IGNORECASE)
+_LETTER = re.compile(r"\b(?:letter|message|telegram|carta|mensaje|lettre|brief|lettera|messaggio|письмо|послание|телеграмма|서한|편지)\b", re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'-]{1,40},\s+\w+\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*[-—–]+")
+_FIRST_PERSON = re.compile(r"\b(?:i|we|us|our|my|me|you|your)\b", re.IGNORECASE)
+_LETTER_OPENING = re.compile(r"^(?:(?:my )?dear|cher|chère|querid|liebe|caro|cara|дорог|уважаем)", re.IGNORECASE)
+
+
+def classify_doc_type(segmented: Segmented) -> str:
+    """speech, letter, article, interview, transcript or other, from the document's structure."""
+    header = segmented.header
+    sections = segmented.sections
+    described = " ".join(t for t in (header.occasion, header.title) if t)
+    labelled = [s for s in sections if s.kind == "speech" and s.label and s.label.endswith((":", "："))]
+    speakers = {s.speaker for s in labelled}
+    if len(labelled) >= 3 and len(speakers) >= 2:
+        if _INTERVIEW.search(described) or any(s.speaker and s.speaker.casefold() in ("q", "a", "question", "answer") for s in labelled):
+            return "interview"
+        return "transcript"
+    if described and _INTERVIEW.search(described):
+        return "interview"
+    if header.occasion and _LETTER.search(header.occasion):
+        return "letter"
+    named_turns = [s for s in sections if s.kind == "speech" and s not in labelled]
+    if named_turns:
+        return "article"
+    if header.occasion and is_occasion(header.occasion):
+        return "speech"
+    body = [p for s in sections for p in s.paragraphs]
+    if not body:
+        return "other"
+    if _DATELINE.match(body[0]):
+        return "article"
+    if header.title and _LETTER.search(header.title) and not labelled:
+        return "letter"
+    if is_salutation(body[0]) or (body[0].endswith((",", ":", "!")) and len(body[0]) < 80):
+        return "letter" if _LETTER_OPENING.match(body[0]) else "speech"
+    if labelled:
+        return "speech"
+    sample = " ".join(body)[:20000]
+    words = max(1, len(sample.split()))
+    if len(_FIRST_PERSON.findall(sample)) / words > 0.025:
+        return "speech"
+    return "article" if header.title else "other"
+
+
+def _assemble(header: Header, sections: tuple[Section, ...]) -> tuple[str, list[tuple[int, int, list[tuple[int, int]]]]]:
+    """The document's reading text, and per section its span and its paragraphs' spans."""
+    parts: list[str] = []
+    offset = 0
+
+    def add(block: str) -> tuple[int, int]:
+        nonlocal offset
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        start = offset
+        parts.append(block)
+        offset += len(block)
+        return start, offset
+
+    for line in header.lines:
+        add(line)
+    spans: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for section in sections:
+        if section.label:
+            add(section.label)
+        paragraph_spans = [add(p) for p in section.paragraphs]
+        if paragraph_spans:
+            spans.append((paragraph_spans[0][0], paragraph_spans[-1][1], paragraph_spans))
+        else:
+            spans.append((offset, offset, []))
+    return "".join(parts), spans
+
+
+def process_document(raw: RawDocument, config: Config) -> DocumentRows:
+    """All rows one source document contributes; raises a PipelineError for a reject."""
+    try:
+        return _process(raw, config)
+    except PipelineError:
+        raise
+    except RecursionError as exc:
+        raise InternalError(f"'{raw.path}' is nested too deeply to process ({exc}).") from exc
+    except Exception as exc:  # a bug must cost one document, not the run
+        raise InternalError(
+            f"the pipeline failed on '{raw.path}' with {type(exc).__name__}: {exc}; this is a bug, "
+            "please report it with the file."
+        ) from exc
+
+
+def _process(raw: RawDocument, config: Config) -> DocumentRows:
+    from .clean import clean_document
+
+    decoded = decode_bytes(raw)
+    cleaned = clean_document(decoded, config.clean)
+    segmented = segment_document(cleaned)
+    if not any(s.paragraphs for s in segmented.sections):
+        if not segmented.header.lines:
+            raise NoTextError(f"'{raw.path}' has no text left after cleaning.")
+        # A document that is only short lines: they are its body, not a header.
+        segmented = Segmented(
+            header=Header(),
+            sections=(Section(kind="", paragraphs=segmented.header.lines),),
+            fixes=segmented.fixes,
+        )
+    doc_type = classify_doc_type(segmented)
+    sections = tuple(s for s in resolve_kinds(segmented, doc_type))
+    header = segmented.header
+    kept = tuple(s for s in sections if s.paragraphs)
+    text, spans = _assemble(header, sections)
+
+    doc_id = doc_id_for(raw.path)
+    section_rows: list[SectionRow] = []
+    paragraph_rows: list[ParagraphRow] = []
+    quote_rows: list[QuoteRow] = []
+    language_chars: Counter[str] = Counter()
+    language_scores: dict[str, list[float]] = {}
+    section_index = 0
+    paragraph_index = 0
+    for section, (start, end, paragraph_spans) in zip(sections, spans):
+        if not section.paragraphs:
+            continue
+        section_text = "\n\n".join(section.paragraphs)
+        section_lang = detect_language(section_text, config.tag)
+        section_id = f"{doc_id}#s{section_index}"
+        context = ""
+        for paragraph, (p_start, p_end) in zip(section.paragraphs, paragraph_spans):
+            if len(paragraph) >= config.tag.min_paragraph_chars:
+                lang = detect_language(paragraph, config.tag)
+                if lang.code == UND and section_lang.code != UND and len(paragraph) < 2 * config.tag.min_paragraph_chars:
+                    lang = section_lang
+            else:
+                lang = section_lang if section_lang.code != UND or not paragraph.strip() else Language(UND, 0.0)
+            paragraph_id = f"{doc_id}#p{paragraph_index}"
+            paragraph_rows.append(ParagraphRow(
+                doc_id=doc_id, section_id=section_id, paragraph_id=paragraph_id,
+                paragraph_index=paragraph_index, speaker=section.speaker, text=paragraph,
+                language=lang.code, language_score=lang.score, n_words=count_words(paragraph),
+                n_chars=len(paragraph), char_start=p_start, char_end=p_end,
+            ))
+            language_chars[lang.code] += len(paragraph)
+            language_scores.setdefault(lang.code, []).append(lang.score)
+            for quote in find_quotes(paragraph, context[-3000:]):
+                quote_rows.append(QuoteRow(
+                    doc_id=doc_id, quote_id=f"{doc_id}#q{len(quote_rows)}", paragraph_id=paragraph_id,
+                    text=quote.text, attributed_to=quote.attributed_to,
+                    char_start=p_start + quote.start, char_end=p_start + quote.end,
+                ))
+            context += "\n" + paragraph
+            paragraph_index += 1
+        section_rows.append(SectionRow(
+            doc_id=doc_id, section_id=section_id, section_index=section_index, kind=section.kind,
+            heading=section.heading, speaker=section.speaker, affiliation=section.affiliation,
+            language=section_lang.code, language_score=section_lang.score,
+            n_paragraphs=len(section.paragraphs), n_words=count_words(section_text),
+            n_chars=len(section_text), text=section_text, char_start=start, char_end=end,
+        ))
+        section_index += 1
+
+    known = {code: chars for code, chars in language_chars.items() if code != UND}
+    if known and sum(known.values()) >= 0.2 * sum(language_chars.values()):
+        doc_lang = max(sorted(known), key=lambda c: known[c])
+        doc_score = round(known[doc_lang] / sum(language_chars.values()), 4)
+    else:
+        doc_lang, doc_score = UND, 0.0
+
+    date = None
+    date_precision = None
+    date_text = header.date_text
+    if date_text:
+        parsed = find_date(date_text, allow_year_only=True)
+        if parsed is not None:
+            date, date_precision = parsed.date, parsed.precision
+        else:
+            date_text = None
+    body_text = "\n\n".join(p for s in kept for p in s.paragraphs)
+    fixes = list(dict.fromkeys([*cleaned.fixes, *segmented.fixes]))
+    document = DocumentRow(
+        doc_id=doc_id, source_path=raw.path, source_sha256=raw.sha256, source_size=len(raw.data),
+        encoding=decoded.encoding, format=decoded.format, fixes=fixes, title=header.title,
+        occasion=header.occasion, author=header.author if doc_type not in ("transcript", "article") or header.author else None,
+        doc_type=doc_type, date=date, date_text=date_text, date_precision=date_precision,
+        language=doc_lang, language_score=doc_score, n_sections=len(section_rows),
+        n_paragraphs=len(paragraph_rows), n_words=count_words(body_text), n_chars=len(body_text),
+        text=text, pipeline_version=__version__, schema_version=SCHEMA_VERSION,
+    )
+    return DocumentRows(document, tuple(section_rows), tuple(paragraph_rows), tuple(quote_rows))

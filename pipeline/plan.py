@@ -1,0 +1,98 @@
+"""Planning a run: which files in raw/ are new, changed, unchanged or deleted, and the batches.
+
+Unchanged means same bytes (sha256) processed by the same pipeline version and settings; such a
+file is not read again beyond hashing, and its rows are not rewritten.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .batch import BatchItem
+from .config import Config
+from .sources import discover_files, doc_id_for, sha256_file
+from .store import FileState, RejectEntry
+
+
+def version_key(config: Config) -> str:
+    """What decides whether a stored row is current: code version and every setting."""
+    return f"{__version__}+{config.fingerprint()}"
+
+
+@dataclass
+class Plan:
+    seen: int = 0
+    new: list[BatchItem] = field(default_factory=list)
+    changed: list[BatchItem] = field(default_factory=list)
+    unchanged: int = 0
+    deleted: list[str] = field(default_factory=list)
+    duplicates: list[RejectEntry] = field(default_factory=list)
+    todo_bytes: int = 0
+
+    @property
+    def todo(self) -> list[BatchItem]:
+        return self.new + self.changed
+
+
+def plan_run(raw_dir: str | Path, files: dict[str, FileState], config: Config) -> Plan:
+    """Compare raw/ with the state store's record of what was processed."""
+    key = version_key(config)
+    plan = Plan()
+    present: dict[str, tuple[str | None, int]] = {}
+    for source in discover_files(raw_dir):
+        plan.seen += 1
+        try:
+            sha: str | None = sha256_file(Path(raw_dir) / source.path)
+        except OSError:
+            sha = None  # unreadable now: the batch reports why
+        present[source.path] = (sha, source.size)
+
+    # Two files whose names differ only in extension would share a doc_id: the one already in
+    # the corpus (else the first by name) keeps it, the other is rejected with a way out.
+    owners: dict[str, str] = {}
+    for path in sorted(present, key=lambda p: (not (files.get(p) and files[p].status == "document"), p)):
+        doc_id = doc_id_for(path)
+        if doc_id in owners:
+            sha, size = present.pop(path)
+            old = files.get(path)
+            if old is not None and old.status == "reject" and old.reason == "duplicate_id" and old.sha256 == sha:
+                plan.unchanged += 1
+                continue
+            plan.duplicates.append(RejectEntry(
+                path, sha, size, "duplicate_id",
+                f"'{path}' and '{owners[doc_id]}' both give the doc_id '{doc_id}' (names differing only in "
+                "extension); rename one of them so each document has its own id.",
+            ))
+            continue
+        owners[doc_id] = path
+
+    for path, (sha, size) in present.items():
+        old = files.get(path)
+        item = BatchItem(path, sha)
+        if old is None:
+            plan.new.append(item)
+        elif old.sha256 == sha and old.version_key == key and sha is not None:
+            plan.unchanged += 1
+            continue
+        elif old.sha256 is None and sha is None and old.status == "reject" and old.version_key == key:
+            plan.unchanged += 1  # still unreadable; its reject stands
+            continue
+        else:
+            plan.changed.append(item)
+        plan.todo_bytes += max(0, size)
+    plan.deleted = sorted(p for p in files if p not in present and p not in {d.source_path for d in plan.duplicates})
+    # A path that is now a duplicate but had rows before must lose them: the duplicate reject does it.
+    return plan
+
+
+def make_batches(items: list[BatchItem], workers: int, batch_size: int | None = None,
+                 sizes: dict[str, int] | None = None) -> list[list[BatchItem]]:
+    """Batches big enough that per-task overhead is small, and enough of them to keep every worker busy."""
+    if not items:
+        return []
+    if batch_size is None:
+        batch_size = max(1, min(250, math.ceil(len(items) / max(1, workers * 4))))
+    return [items[i:i + batch_size] for i in range(0, len(items), batch_size)]

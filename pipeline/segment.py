@@ -1,0 +1,552 @@
+"""Segmentation: the header (title, author, occasion, date), sections and reflowed paragraphs.
+
+Everything here is decided from the shape of the text (position, length, case, punctuation,
+repetition, what follows), never from the words of particular documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .names import FUNCTION_WORDS, HONORIFICS, NAME_STOP, PARTICLES, is_person_name, name_from_text, natural_case, strip_honorifics
+from .records import Block, Cleaned, Header, Section, Segmented
+from .tag import ParsedDate, is_date_line
+
+OPENERS = "‘“«„‚‹([¿¡「『《〈【"
+CLOSERS = "’”»›)]」』》〉】"
+QUOTE_CLOSERS = "’”»›\"'"
+_TERMINAL = re.compile(r"[.!?…。！？:;：；]['’”»›\"')\]」』]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+_SALUTATION = re.compile(
+    r"^(?:(?:my |our |very )?dear\b|fellow[- ]|comrades?\b|ladies\b|gentlemen\b|mr\.? (?:president|speaker|chairman|secretary)|"
+    r"madam\b|madame\b|mesdames\b|messieurs\b|monsieur\b|excellenc|your (?:excellenc|majesty|highness|holiness)|distinguished\b|"
+    r"honou?rable\b|citizens\b|friends\b|brothers\b|sisters\b|señor|señora|excelentísim|chers?\b|liebe\b|sehr geehrte|"
+    r"signor|cari\b|caro\b|gentil|senhor|senhoras|уважаем|дорог|товарищ|друзья|친애하는|존경하는|동포|동지|尊敬|各位)",
+    re.IGNORECASE,
+)
+
+_OCCASION_WORD = re.compile(
+    r"^(?:talk|speech|address|statement|remarks|lecture|report|letter|message|interview|conversation|"
+    r"greetings?|toast|intervention|testimony|sermon|declaration|concluding|opening|closing|"
+    r"discurso|palabras|intervención|intervencion|mensaje|carta|declaración|discours|allocution|"
+    r"déclaration|lettre|rede|ansprache|erklärung|regierungserklärung|grußwort|intervento|discorso|"
+    r"lettera|messaggio|dichiarazione|pronunciamento|mensagem|declaração|выступление|речь|доклад|"
+    r"обращение|послание|заявление|письмо|интервью|беседа)$",
+    re.IGNORECASE,
+)
+_OCCASION_LINK = re.compile(
+    r"\b(?:to|at|in|on|before|by|delivered|given|made|held|during|for|with|del|de|en|ante|à|au|devant|"
+    r"vor|auf|bei|an|alla|al|na|no|в|на|перед|к|по)\b",
+    re.IGNORECASE,
+)
+_MESSAGE_HEADING = re.compile(
+    r"\b(?:message|letter|telegram|greetings|congratulat\w*|mensaje|carta|lettre|brief|lettera|"
+    r"messaggio|mensagem|послание|письмо|телеграмма|서한|축전|祝電|賀電)\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^(?P<label>[^:：\n]{1,90}?)\s*(?P<colon>[:：])\s*(?P<rest>.*)$", re.DOTALL)
+_ROLE_CJK = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{1,12}$")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h|uhr)?\b", re.IGNORECASE)
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+\S")
+_SPEECH_BY = re.compile(r"^(?:speech|address|remarks|statement|contribution|greetings|message)\s+(?:by|from)\s+", re.IGNORECASE)
+
+
+def ends_terminal(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def join_kind(a: str, b: str) -> str | None:
+    """How text `b` continues text `a` broken by a line or page break: the joiner, or None."""
+    a, b = a.rstrip(), b.lstrip()
+    if not a or not b:
+        return None
+    last, first = a[-1], b[0]
+    if last in OPENERS:
+        return ""
+    if first in CLOSERS or first in ",;.:!?…" and not b.startswith("..."):
+        return ""
+    if ends_terminal(a):
+        return None
+    if last == "-" and len(a) > 1 and a[-2].isalpha() and first.isalpha():
+        return ""
+    if _is_cjk(last) and (_is_cjk(first) or first.isalnum()):
+        return ""
+    if first.islower() or (_HANGUL.match(last) and _HANGUL.match(first) and not a.endswith(("!", "?"))):
+        return " "
+    word = _LAST_WORD.search(a)
+    if word and word.group(1) == word.group(1).lower() and word.group(1).casefold() in FUNCTION_WORDS:
+        return " "
+    return None
+
+
+def join_lines(a: str, b: str, joiner: str | None = None) -> str:
+    """`a` and `b` as one line; a line-end hyphen before a lower-case word is removed."""
+    a, b = a.rstrip(), b.lstrip()
+    if joiner is None:
+        joiner = join_kind(a, b)
+        if joiner is None:
+            joiner = "" if a and b and _is_cjk(a[-1]) and _is_cjk(b[0]) else " "
+    if a.endswith("-") and len(a) > 2 and a[-2].isalpha() and b[:1].islower():
+        next_word = b.split()[0].strip(",.;") if b.split() else ""
+        if next_word.casefold() in ("und", "oder", "and", "or", "bis", "sowie", "et", "y", "e", "ou", "o", "и"):
+            return a + " " + b
+        return a[:-1] + b
+    return a + joiner + b
+
+
+def is_salutation(text: str) -> bool:
+    text = text.strip()
+    if len(text) > 120 or len(text.split()) > 14:
+        return False
+    if _SALUTATION.match(text) and (text[-1:] in ",:!" or not ends_terminal(text)):
+        return True
+    return False
+
+
+def is_occasion(text: str) -> bool:
+    words = [w.strip("«»“”\"'‘’,.:;()").casefold() for w in text.split()[:8]]
+    for i, word in enumerate(words):
+        word = re.sub(r"['’]s$", "", word)
+        if _OCCASION_WORD.match(word):
+            rest = " ".join(text.split()[i + 1:])
+            return bool(_OCCASION_LINK.search(rest)) or i == 0 and len(words) <= 2
+    return False
+
+
+def _letters_ratio(text: str) -> float:
+    core = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in core) / max(1, len(core))
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(not c.islower() for c in letters) and any(c.isupper() for c in letters)
+
+
+def _title_case_ratio(text: str) -> float:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if w.casefold() not in FUNCTION_WORDS]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def name_after_honorific(text: str) -> str | None:
+    """The person an occasion line names: 'Statement by H.E. Mr. Kim Song, Ambassador…' -> 'Kim Song'."""
+    tokens = text.replace("\u00a0", " ").split()
+    for i, token in enumerate(tokens):
+        if token.casefold().strip(",") not in HONORIFICS or token.casefold() in ("dear", "great", "general", "his", "her", "he"):
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].casefold().strip(",") in HONORIFICS:
+            j += 1
+        name: list[str] = []
+        while j < len(tokens) and len(name) < 4:
+            tok = tokens[j]
+            bare = re.sub(r"['’]s$", "", tok, flags=re.IGNORECASE).strip(",;:")
+            if not bare or not (bare[0].isupper() or (name and bare.casefold() in PARTICLES)):
+                break
+            if bare.casefold() in NAME_STOP or bare.casefold() in HONORIFICS:
+                break
+            name.append(bare)
+            if bare != tok:  # a comma or possessive ends the name
+                break
+            j += 1
+        if name:
+            return natural_case(" ".join(name))
+    return None
+
+
+# ---- labels ("NAME: text") ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Label:
+    speaker: str
+    affiliation: str | None
+    raw: str
+    strong: bool
+
+
+def parse_label(paragraph: str) -> tuple[Label, str] | None:
+    """A speaker label opening a paragraph ('THE PRESIDENT: …', 'Renner (KPD): …', '方剛議員：…')."""
+    match = _LABEL.match(paragraph)
+    if not match:
+        return None
+    label = match.group("label").strip().strip("*_").strip()
+    rest = match.group("rest").strip()
+    if not label or label[0].isdigit() or "http" in label.casefold() or len(label.split()) > 9:
+        return None
+    if match.group("colon") == "：" and _ROLE_CJK.match(label) and rest:
+        return Label(label, None, label, strong=False), rest
+    paren = re.search(r"\(([^()]{1,60})\)\s*$", label)
+    outer = label[: paren.start()].strip() if paren else label
+    inner = paren.group(1).strip() if paren else None
+    comma_aff = None
+    if not paren and "," in outer:
+        outer, comma_aff = (part.strip() for part in outer.split(",", 1))
+    if not outer:
+        return None
+    if is_salutation(outer + ":") and not _is_upper(outer):
+        return None
+    strong = _is_upper(outer) and len(outer) >= 2 and _letters_ratio(outer) > 0.7
+    first = outer.split()[0].casefold()
+    honorific = first in HONORIFICS or first in ("the", "der", "die", "la", "el", "le")
+    name_like = is_person_name(outer, max_tokens=6) or (len(outer.split()) == 1 and outer[:1].isupper() and outer.isalpha() and inner is not None)
+    role_like = honorific and _title_case_ratio(outer) >= 0.99
+    if not (strong or name_like or role_like):
+        return None
+    if not rest and not strong:
+        return None
+    # "The Minister for Energy (Mr. Kyalo)": the parenthesis holds the person, the rest the role.
+    if inner and (inner.split()[0].casefold() in HONORIFICS or is_person_name(inner)) and not _is_upper(inner):
+        speaker, affiliation = name_from_text(inner), outer
+    else:
+        speaker, affiliation = name_from_text(outer), inner or comma_aff
+    if not speaker:
+        return None
+    return Label(speaker, affiliation, label, strong=strong or role_like), rest
+
+
+def parse_speaker_line(text: str) -> tuple[str, str | None] | None:
+    """'Zane Carpenter, Communist Party of Great Britain' -> (name, affiliation)."""
+    line = text.strip()
+    if len(line) > 140 or ends_terminal(line) and not line.endswith(")"):
+        return None
+    line = _SPEECH_BY.sub("", line)
+    parts = re.split(r"\s*(?:,|\s[–—-]\s)\s*", line, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    name, affiliation = parts
+    if not is_person_name(name) or not affiliation or len(affiliation.split()) > 14:
+        return None
+    if not (affiliation[0].isupper() or affiliation[0] in "(“\"'"):
+        return None
+    return name_from_text(name), affiliation.strip()
+
+
+# ---- blocks -> paragraphs --------------------------------------------------------------------
+
+
+def merge_broken_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:
+    """Blocks a page break split in mid-sentence joined again (the first repair of PDF text)."""
+    out: list[Block] = []
+    merged = False
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and not prev.rule and not block.rule and not prev.level and not block.level
+            and prev.lines and block.lines
+        ):
+            joiner = join_kind(prev.lines[-1], block.lines[0])
+            if joiner is not None:
+                joined = join_lines(prev.lines[-1], block.lines[0], joiner)
+                out[-1] = Block(prev.lines[:-1] + (joined,) + block.lines[1:], emphasis=prev.emphasis and block.emphasis)
+                merged = True
+                continue
+        out.append(block)
+    return out, merged
+
+
+def estimate_wrap_width(blocks: list[Block]) -> int | None:
+    """The width text was hard-wrapped at, or None when lines are whole paragraphs."""
+    lengths = sorted(len(line) for b in blocks if len(b.lines) > 1 for line in b.lines[:-1])
+    if len(lengths) < 3:
+        return None
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    return p90 if p90 <= 130 else None
+
+
+def split_paragraphs(block: Block, width: int | None) -> list[str]:
+    """A block's lines reflowed into paragraphs."""
+    lines = [line.strip() for line in block.lines if line.strip()]
+    if not lines:
+        return []
+    paragraphs: list[str] = []
+    current = lines[0]
+    for prev, line in zip(lines, lines[1:]):
+        joiner = join_kind(prev, line)
+        if width is None:
+            brk = joiner is None
+        else:
+            short = len(prev) < 0.75 * width
+            brk = (ends_terminal(prev) and short) or (is_salutation(prev) and short) or (
+                joiner is None and short and len(prev) < 0.5 * width
+            )
+        if parse_label(line) is not None and parse_label(line)[0].strong:  # type: ignore[index]
+            brk = True
+        if brk:
+            paragraphs.append(current)
+            current = line
+        else:
+            current = join_lines(current, line, joiner)
+    paragraphs.append(current)
+    return [re.sub(r"\s{2,}", " ", p).strip() for p in paragraphs if p.strip()]
+
+
+# ---- header ---------------------------------------------------------------------------------
+
+MAX_HEADER_BLOCKS = 14
+
+
+def _is_body_start(block: Block) -> bool:
+    text = block.text
+    if block.level or (block.emphasis and len(text) < 300):
+        return False
+    if is_salutation(text):
+        return True
+    if parse_label(text) is not None:
+        return True
+    if is_occasion(text) or (len(block.lines) <= 2 and is_date_line(text)):
+        return False
+    words = len(text.split())
+    if _is_upper(text) and len(text) < 600:
+        return False
+    if len(text) > 250:
+        return True
+    if ends_terminal(text) and words >= 10 and not _is_upper(text):
+        return True
+    return False
+
+
+def _norm_key(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+@dataclass
+class _HeaderParts:
+    title_candidates: list[tuple[str, int]] = field(default_factory=list)  # text, heading level
+    author: str | None = None
+    occasion: str | None = None
+    dates: list[tuple[ParsedDate, str]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    folded: bool = False
+
+
+def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int, bool]:
+    """The header at the top of the blocks and the index where the body starts."""
+    index = 0
+    header_blocks: list[Block] = []
+    while index < len(blocks) and len(header_blocks) < MAX_HEADER_BLOCKS:
+        block = blocks[index]
+        if block.rule:
+            index += 1
+            continue
+        if _is_body_start(block):
+            break
+        header_blocks.append(block)
+        index += 1
+    if index >= len(blocks) and header_blocks:
+        # Nothing but short lines: keep the first as a possible title, the rest is the body.
+        first = next(i for i, b in enumerate(blocks) if not b.rule)
+        header_blocks = [blocks[first]] if (blocks[first].level or len(blocks) > 1) else []
+        index = first + len(header_blocks)
+
+    parts = _HeaderParts()
+    seen: dict[str, str] = {}
+    for block in header_blocks:
+        groups: list[list[str]] = [[]]
+        for line in block.lines:
+            date = is_date_line(line)
+            if date is not None and len(block.lines) > 1:
+                parts.dates.append((date, line.strip()))
+                groups.append([])
+                if line.strip() not in parts.lines:
+                    parts.lines.append(line.strip())
+                continue
+            groups[-1].append(line.strip())
+        for group in groups:
+            if group:
+                _assign_header_text(" ".join(group), block, parts, seen)
+    title = None
+    if parts.title_candidates:
+        counts: dict[str, int] = {}
+        for text, _ in parts.title_candidates:
+            counts[_norm_key(text)] = counts.get(_norm_key(text), 0) + 1
+        repeated = [t for t, _ in parts.title_candidates if counts[_norm_key(t)] > 1]
+        level_one = [t for t, lvl in parts.title_candidates if lvl == 1]
+        plain = [t for t, _ in parts.title_candidates if not t.rstrip().endswith("!")]
+        title = (repeated or level_one or plain or [parts.title_candidates[0][0]])[0]
+    date_text = None
+    if parts.dates:
+        rank = {"day": 0, "month": 1, "year": 2}
+        best = min(parts.dates, key=lambda d: rank[d[0].precision])
+        date_text = best[0].text
+    author = parts.author
+    if author is None and parts.occasion:
+        author = name_after_honorific(parts.occasion)
+    if author is None and meta.get("author"):
+        author = natural_case(meta["author"])
+    header = Header(
+        title=title, author=author, occasion=parts.occasion, date_text=date_text,
+        lines=tuple(parts.lines),
+    )
+    return header, index, parts.folded
+
+
+def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict[str, str]) -> None:
+    text = text.strip()
+    if not text:
+        return
+    key = _norm_key(text)
+    if key in seen:
+        parts.folded = True
+        if seen[key] == "title":
+            parts.title_candidates.append((text, block.level))
+        return
+    date = is_date_line(text)
+    role = "other"
+    if block.level == 1 and not parts.title_candidates and not is_person_name(text):
+        role = "title"
+    elif date is not None:
+        role = "date"
+        parts.dates.append((date, text))
+    elif parts.author is None and is_person_name(text) and not _TIME.search(text):
+        role = "author"
+        parts.author = name_from_text(text)
+    elif parts.occasion is None and is_occasion(text):
+        role = "occasion"
+        parts.occasion = text
+    elif (
+        _letters_ratio(text) > 0.6 and not _TIME.search(text) and "@" not in text and "http" not in text
+        and len(text) <= 250
+    ):
+        role = "title"
+    if role == "title":
+        parts.title_candidates.append((text, block.level))
+    seen[key] = role
+    parts.lines.append(text)
+
+
+# ---- body -----------------------------------------------------------------------------------
+
+
+def _is_heading(block: Block, next_block: Block | None) -> bool:
+    text = block.text
+    if not text or len(block.lines) > 3:
+        return False
+    if block.level:
+        return True
+    if next_block is None or is_salutation(text):
+        return False
+    if block.emphasis and len(text.split()) <= 15:
+        return True
+    if len(text) > 100 or ends_terminal(text) or text.endswith(","):
+        return False
+    if re.fullmatch(r"\[[^\]]{2,60}\]", text):
+        return True
+    if _NUMBERED_HEADING.match(text) and len(text.split()) <= 12:
+        return True
+    if _is_upper(text) and _letters_ratio(text) > 0.6 and len(text.split()) <= 12:
+        return True
+    return len(text.split()) <= 8 and _title_case_ratio(text) >= 0.75 and text[0].isupper() and not is_person_name(text)
+
+
+@dataclass
+class _SectionBuilder:
+    kind: str | None
+    heading: str | None = None
+    speaker: str | None = None
+    affiliation: str | None = None
+    label: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    from_label: bool = False
+
+
+def segment_document(cleaned: Cleaned) -> Segmented:
+    """Header, sections and paragraphs of a cleaned document."""
+    fixes: list[str] = []
+    blocks = list(cleaned.blocks)
+    blocks, merged = merge_broken_blocks(blocks)
+    if merged:
+        fixes.append("broken_paragraphs")
+    header, body_start, folded = parse_header(blocks, dict(cleaned.meta))
+    if folded:
+        fixes.append("title_page")
+    body = [b for b in blocks[body_start:] if not b.rule]
+    width = estimate_wrap_width(body)
+    if width is not None:
+        fixes.append("hard_wraps")
+
+    sections: list[_SectionBuilder] = [_SectionBuilder(kind=None)]
+    for i, block in enumerate(body):
+        next_block = body[i + 1] if i + 1 < len(body) else None
+        if len(block.lines) == 1 and next_block is not None:
+            speaker_line = parse_speaker_line(block.text)
+            if speaker_line is not None and not _is_heading(next_block, None):
+                name, affiliation = speaker_line
+                sections.append(_SectionBuilder(kind="speech", speaker=name, affiliation=affiliation, label=block.text))
+                continue
+        if _is_heading(block, next_block):
+            heading = block.text
+            kind = "message" if _MESSAGE_HEADING.search(heading) else None
+            sections.append(_SectionBuilder(kind=kind, heading=heading, label=heading))
+            continue
+        for paragraph in split_paragraphs(block, width):
+            parsed = parse_label(paragraph)
+            if parsed is not None:
+                label, rest = parsed
+                sections.append(_SectionBuilder(
+                    kind="speech", speaker=label.speaker, affiliation=label.affiliation,
+                    label=label.raw + (":" if not label.raw.endswith((":", "：")) else ""), from_label=True,
+                ))
+                if rest:
+                    sections[-1].paragraphs.append(rest)
+                continue
+            sections[-1].paragraphs.append(paragraph)
+
+    label_speakers = {s.speaker for s in sections if s.from_label}
+    label_turns = sum(1 for s in sections if s.from_label)
+    # One speaker label in a single-author text ('THE PRESIDENT:'): that is the author.
+    author = header.author
+    if len(label_speakers) == 1 and label_turns <= 2:
+        only = next(iter(label_speakers))
+        if author is None and only and is_person_name(only):
+            author = only
+        for s in sections:
+            if s.from_label and author:
+                s.speaker = author
+    header = replace(header, author=author)
+
+    built = tuple(
+        Section(
+            kind=s.kind or "",
+            paragraphs=tuple(s.paragraphs),
+            heading=s.heading,
+            speaker=s.speaker,
+            affiliation=s.affiliation,
+            label=s.label,
+        )
+        for s in sections
+    )
+    return Segmented(header=header, sections=built, fixes=tuple(fixes))
+
+
+def resolve_kinds(segmented: Segmented, doc_type: str) -> tuple[Section, ...]:
+    """Kinds for sections the text did not name: the author's speech, a message, or narrative."""
+    default_kind = {"speech": "speech", "letter": "message"}.get(doc_type, "narrative")
+    has_turns = any(s.kind == "speech" for s in segmented.sections)
+    out = []
+    for index, s in enumerate(segmented.sections):
+        if s.kind:
+            out.append(s)
+            continue
+        kind = default_kind
+        if doc_type in ("article", "transcript") or (has_turns and index == 0 and doc_type != "speech"):
+            kind = "narrative"
+        speaker = segmented.header.author if kind in ("speech", "message") and doc_type in ("speech", "letter") else None
+        if kind == "message":
+            speaker = speaker if doc_type == "letter" else None
+        out.append(replace(s, kind=kind, speaker=speaker))
+    return tuple(out)
+
+
+def speaker_natural(name: str) -> str:
+    return natural_case(strip_honorifics(name))
