@@ -2,6 +2,7 @@
 
     speechcorpus run    [--raw DIR] [--out DIR] [--config FILE] [--workers N] [--wait SECONDS]
     speechcorpus status [--raw DIR] [--out DIR]
+    speechcorpus serve  [--raw DIR] [--out DIR] [--interval SECONDS]
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         summary = flow_fn(
             raw_dir=args.raw, out_dir=args.out, config_path=args.config, workers=args.workers,
-            batch_size=args.batch_size, wait_seconds=args.wait,
+            batch_size=args.batch_size, wait_seconds=args.wait, settle_seconds=args.settle,
         )
     except LockedError as exc:
         print(f"speechcorpus: {exc}", file=sys.stderr)
@@ -77,9 +78,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         f"{summary['unchanged']} unchanged, {summary['deleted']} deleted, {summary['rejected']} rejected "
         f"({summary['documents']} documents written) in {elapsed:.1f}s"
     )
+    if summary.get("deferred"):
+        print(f"speechcorpus: {summary['deferred']} file(s) modified in the last {args.settle:g}s were left for the next run")
     if summary["rejected"]:
         print(f"speechcorpus: see why files were rejected with: speechcorpus status --out {args.out}")
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if not Path(args.raw).is_dir():
+        print(f"error: raw folder '{args.raw}' does not exist; create it and put documents in it.", file=sys.stderr)
+        return 2
+    _quiet_prefect()
+    from flows.service import serve
+
+    return serve(args.raw, args.out, args.interval, args.config, args.workers, args.settle, args.quiet)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -100,8 +113,20 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="if another run holds the output, wait this long for it (default: end at once)")
     run.add_argument("--dask", default=None, metavar="ADDRESS", help="run batches on a Dask cluster (tcp://host:8786)")
+    run.add_argument("--settle", type=float, default=2.0, metavar="SECONDS",
+                     help="leave files modified this recently for the next run (default: 2)")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
     run.set_defaults(func=cmd_run)
+
+    serve = sub.add_parser("serve", help="keep processed/ current: schedule + watch raw/ (starts a local Prefect server)")
+    _common(serve)
+    serve.add_argument("--interval", type=float, default=300.0, help="seconds between scheduled runs (default: 300)")
+    serve.add_argument("--workers", type=int, default=None, help="parallel worker processes per run")
+    serve.add_argument("--settle", type=float, default=2.0, metavar="SECONDS",
+                       help="leave files modified this recently for the next run (default: 2)")
+    serve.add_argument("--quiet", type=float, default=2.0, metavar="SECONDS",
+                       help="start a run once raw/ has been quiet this long (default: 2)")
+    serve.set_defaults(func=cmd_serve)
 
     status = sub.add_parser("status", help="what the corpus holds, what is pending, rejects, last runs")
     _common(status)

@@ -53,11 +53,12 @@ def _shutdown_pool() -> None:
 
 
 @task(name="discover", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def discover(raw_dir: str, out_dir: str, config: Config) -> Plan:
-    """Lists raw/ and compares each file's sha256 with the state store: new, changed, unchanged, deleted."""
+def discover(raw_dir: str, out_dir: str, config: Config, settle_seconds: float) -> Plan:
+    """Lists raw/ and compares each file's sha256 with the state store: new, changed, unchanged,
+    deleted; files modified in the last `settle_seconds` are deferred to a later run."""
     state = StateStore(out_dir)
     try:
-        return plan_run(raw_dir, state.files(), config)
+        return plan_run(raw_dir, state.files(), config, settle_seconds)
     finally:
         state.close()
 
@@ -104,6 +105,7 @@ def process_corpus(
     workers: int | None = None,
     batch_size: int | None = None,
     wait_seconds: float = 0.0,
+    settle_seconds: float = 2.0,
 ) -> dict[str, Any]:
     """Brings processed/ up to date with raw/: new and changed files are processed, deleted ones
     lose their rows, unchanged ones are left alone; records the run in the `runs` table."""
@@ -125,14 +127,16 @@ def process_corpus(
             state.start_run(run_id, __version__)
         finally:
             state.close()
-        counts = {"seen": 0, "new": 0, "changed": 0, "unchanged": 0, "deleted": 0, "rejected": 0, "documents": 0}
+        counts = {"seen": 0, "new": 0, "changed": 0, "unchanged": 0, "deleted": 0, "rejected": 0,
+                  "documents": 0, "deferred": 0}
         status, message = "completed", ""
         try:
-            plan = discover(raw_dir, out_dir, config)
+            plan = discover(raw_dir, out_dir, config, settle_seconds)
             counts.update(seen=plan.seen, new=len(plan.new), changed=len(plan.changed),
-                          unchanged=plan.unchanged, deleted=len(plan.deleted))
-            logger.info("%d files: %d new, %d changed, %d unchanged, %d deleted", plan.seen,
-                        len(plan.new), len(plan.changed), plan.unchanged, len(plan.deleted))
+                          unchanged=plan.unchanged, deleted=len(plan.deleted), deferred=len(plan.deferred))
+            logger.info("%d files: %d new, %d changed, %d unchanged, %d deleted, %d still being written",
+                        plan.seen, len(plan.new), len(plan.changed), plan.unchanged, len(plan.deleted),
+                        len(plan.deferred))
             if plan.deleted or plan.duplicates:
                 result = commit_task(out_dir, run_id, key, [], plan.deleted, plan.duplicates)
                 counts["rejected"] += result["rejected"]

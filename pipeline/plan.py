@@ -7,6 +7,7 @@ file is not read again beyond hashing, and its rows are not rewritten.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class Plan:
     unchanged: int = 0
     deleted: list[str] = field(default_factory=list)
     duplicates: list[RejectEntry] = field(default_factory=list)
+    deferred: list[str] = field(default_factory=list)  # still being written: left for the next run
     todo_bytes: int = 0
 
     @property
@@ -37,13 +39,21 @@ class Plan:
         return self.new + self.changed
 
 
-def plan_run(raw_dir: str | Path, files: dict[str, FileState], config: Config) -> Plan:
-    """Compare raw/ with the state store's record of what was processed."""
+def plan_run(raw_dir: str | Path, files: dict[str, FileState], config: Config, settle_seconds: float = 0.0) -> Plan:
+    """Compare raw/ with the state store's record of what was processed.
+
+    A file modified less than `settle_seconds` ago may still be being written: it is deferred
+    (neither processed nor treated as deleted) and picked up by a later run."""
     key = version_key(config)
     plan = Plan()
     present: dict[str, tuple[str | None, int]] = {}
+    now_ns = time.time_ns()
     for source in discover_files(raw_dir):
         plan.seen += 1
+        age = (now_ns - source.mtime_ns) / 1e9
+        if settle_seconds > 0 and source.size >= 0 and 0 <= age < settle_seconds:
+            plan.deferred.append(source.path)
+            continue
         try:
             sha: str | None = sha256_file(Path(raw_dir) / source.path)
         except OSError:
@@ -83,7 +93,8 @@ def plan_run(raw_dir: str | Path, files: dict[str, FileState], config: Config) -
         else:
             plan.changed.append(item)
         plan.todo_bytes += max(0, size)
-    plan.deleted = sorted(p for p in files if p not in present and p not in {d.source_path for d in plan.duplicates})
+    keep = {d.source_path for d in plan.duplicates} | set(plan.deferred)
+    plan.deleted = sorted(p for p in files if p not in present and p not in keep)
     # A path that is now a duplicate but had rows before must lose them: the duplicate reject does it.
     return plan
 
