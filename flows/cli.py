@@ -110,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     _common(run)
     run.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: all cores)")
     run.add_argument("--batch-size", type=int, default=None, help="documents per task (default: chosen from the corpus)")
-    run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                     help="if another run holds the output, wait this long for it (default: end at once)")
+    run.add_argument("--wait", type=float, default=3600.0, metavar="SECONDS",
+                     help="if another run is writing the output, wait this long for it to finish; 0 ends at once "
+                          "(default: 3600)")
     run.add_argument("--dask", default=None, metavar="ADDRESS", help="run batches on a Dask cluster (tcp://host:8786)")
     run.add_argument("--settle", type=float, default=2.0, metavar="SECONDS",
                      help="leave files modified this recently for the next run (default: 2)")

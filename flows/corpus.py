@@ -28,6 +28,7 @@ from pipeline.config import Config, load_config
 from pipeline.plan import Plan, make_batches, plan_run, version_key
 from pipeline.store import StateStore, clean_staging, commit, new_part_key, recover, write_side_tables, writer_lock
 
+SMALL_RUN_BYTES = 1_000_000
 _POOL: cf.ProcessPoolExecutor | None = None
 _POOL_SIZE = 0
 
@@ -118,7 +119,10 @@ def process_corpus(
     os.makedirs(out_dir, exist_ok=True)
     if not os.path.isdir(raw_dir):
         raise FileNotFoundError(f"raw folder {raw_dir!r} does not exist; create it and put documents in it.")
-    with writer_lock(out_dir, wait_seconds):
+    def waiting() -> None:
+        logger.warning("another run is writing %s; waiting up to %.0fs for it to finish", out_dir, wait_seconds)
+
+    with writer_lock(out_dir, wait_seconds, on_wait=waiting):
         state = StateStore(out_dir)
         try:
             replayed = recover(out_dir, state)
@@ -141,8 +145,10 @@ def process_corpus(
                 result = commit_task(out_dir, run_id, key, [], plan.deleted, plan.duplicates)
                 counts["rejected"] += result["rejected"]
             batches = make_batches(plan.todo, workers, batch_size)
+            # Starting worker processes costs about a second each: not worth it for a handful of files.
+            pool_workers = workers if plan.todo_bytes >= SMALL_RUN_BYTES and len(batches) > 1 else 1
             futures = [
-                process_batch_task.submit(raw_dir, out_dir, run_id, new_part_key(), batch, config, workers)
+                process_batch_task.submit(raw_dir, out_dir, run_id, new_part_key(), batch, config, pool_workers)
                 for batch in batches
             ]
             done = 0

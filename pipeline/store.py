@@ -29,7 +29,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,8 +73,10 @@ def write_parquet(table: pa.Table, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def writer_lock(out_dir: str | Path, wait_seconds: float = 0.0) -> Iterator[None]:
-    """Exclusive right to write `out_dir`; released by the OS even if the process is killed."""
+def writer_lock(out_dir: str | Path, wait_seconds: float = 0.0,
+                on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Exclusive right to write `out_dir`; released by the OS even if the process is killed.
+    `on_wait` is called once if the lock is busy and we are going to wait for it."""
     state = Path(out_dir) / STATE_DIR
     state.mkdir(parents=True, exist_ok=True)
     handle = open(state / "lock", "a+")  # noqa: SIM115 - held for the whole block
@@ -87,6 +89,9 @@ def writer_lock(out_dir: str | Path, wait_seconds: float = 0.0) -> Iterator[None
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
+                if on_wait is not None and wait_seconds > 0:
+                    on_wait()
+                    on_wait = None
                 if time.monotonic() >= deadline:
                     raise LockedError(
                         f"another run is writing {out_dir} (lock {state / 'lock'} is held); "
