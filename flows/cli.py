@@ -90,8 +90,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"error: raw folder '{args.raw}' does not exist; create it and put documents in it.", file=sys.stderr)
         return 2
     _quiet_prefect()
-    from flows.service import serve
+    from flows.service import serve, watch_only
 
+    if args.trigger_only:
+        return watch_only(args.raw, args.trigger_only, args.quiet)
     return serve(args.raw, args.out, args.interval, args.config, args.workers, args.settle, args.quiet)
 
 
@@ -127,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="leave files modified this recently for the next run (default: 2)")
     serve.add_argument("--quiet", type=float, default=2.0, metavar="SECONDS",
                        help="start a run once raw/ has been quiet this long (default: 2)")
+    serve.add_argument("--trigger-only", metavar="FLOW/DEPLOYMENT", default=None,
+                       help="only watch raw/ and trigger this existing deployment (e.g. one on a work pool)")
     serve.set_defaults(func=cmd_serve)
 
     status = sub.add_parser("status", help="what the corpus holds, what is pending, rejects, last runs")

@@ -182,6 +182,24 @@ class _Trigger:
         print(f"speechcorpus serve: change in raw/ -> run {flow_run.name}", flush=True)
 
 
+def watch_only(raw_dir: str, deployment: str, quiet: float = 2.0) -> int:
+    """Only the watcher: trigger an existing deployment (e.g. one on a work pool) when raw/ changes."""
+    if not os.environ.get("PREFECT_API_URL"):
+        print("speechcorpus serve --trigger-only needs PREFECT_API_URL (the server holding the deployment).",
+              file=sys.stderr)
+        return 2
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    watcher = RawWatcher(str(Path(raw_dir).resolve()), _Trigger(deployment), quiet=quiet)
+    watcher.start()
+    print(f"speechcorpus serve: watching {raw_dir}, triggering {deployment}. Ctrl-C to stop.", flush=True)
+    stop.wait()
+    watcher.stop()
+    print("speechcorpus serve: stopped.", flush=True)
+    return 0
+
+
 def serve(raw_dir: str, out_dir: str, interval: float, config_path: str | None = None,
           workers: int | None = None, settle: float = 2.0, quiet: float = 2.0) -> int:
     raw = str(Path(raw_dir).resolve())
