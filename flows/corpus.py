@@ -169,6 +169,11 @@ def process_corpus(
                 state.finish_run(run_id, status, counts, message)
                 write_side_tables(out_dir, state)
                 clean_staging(out_dir, run_id)
+            except Exception as exc:
+                if status == "completed":
+                    raise
+                # The run already failed (e.g. a full disk): its own error is the one to report.
+                logger.warning("could not record the failed run: %s", exc)
             finally:
                 state.close()
     counts["seconds"] = round(time.perf_counter() - started, 2)

@@ -54,10 +54,16 @@ def run_corpus(raw_dir: str | Path, out_dir: str | Path, config: Config | None =
             status, message = "failed", f"{type(exc).__name__}: {exc}"
             raise
         finally:
-            state.finish_run(run_id, status, counts, message)
-            write_side_tables(out, state)
-            clean_staging(out, run_id)
-            state.close()
+            try:
+                state.finish_run(run_id, status, counts, message)
+                write_side_tables(out, state)
+                clean_staging(out, run_id)
+            except Exception:
+                if status == "completed":
+                    raise
+                # The run already failed (e.g. a full disk): its own error is the one to report.
+            finally:
+                state.close()
     counts["seconds"] = round(time.perf_counter() - started, 3)
     counts["run_id"] = run_id
     return counts

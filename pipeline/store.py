@@ -402,16 +402,21 @@ def write_side_tables(out_dir: str | Path, state: StateStore) -> None:
     singles = sorted(runs_dir.glob("run-*.parquet"))
     if len(singles) >= RUNS_COMPACT_AT:
         _compact_runs(out, state)
+    _ensure_readable(runs_dir, RUNS, [p for p in runs_dir.glob("run*.parquet")])
 
     for table, schema in DOC_TABLES.items():
         folder = out / table
-        folder.mkdir(parents=True, exist_ok=True)
-        parts = [p for p in folder.glob("part-*.parquet") if p.name != EMPTY_PART]
-        empty = folder / EMPTY_PART
-        if parts and empty.exists():
-            empty.unlink()
-        elif not parts and not empty.exists():
-            write_parquet(schema.empty_table(), empty)
+        _ensure_readable(folder, schema, [p for p in folder.glob("part-*.parquet") if p.name != EMPTY_PART])
+
+
+def _ensure_readable(folder: Path, schema: pa.Schema, parts: list[Path]) -> None:
+    """A table with no rows yet still has one (empty) file, so it reads with its schema."""
+    folder.mkdir(parents=True, exist_ok=True)
+    empty = folder / EMPTY_PART
+    if parts and empty.exists():
+        empty.unlink()
+    elif not parts and not empty.exists():
+        write_parquet(schema.empty_table(), empty)
 
 
 def _runs_table(runs: list[dict[str, Any]]) -> pa.Table:
