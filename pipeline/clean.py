@@ -46,8 +46,10 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 # Every character ftfy's fixes act on: Latin-1/cp1252 letters (mojibake is UTF-8 read through
-# those code pages), C1 controls, ligatures, terminal escapes. A text with none of them (pure ASCII,
-# Cyrillic, Hangul, Han, ...) comes out of ftfy unchanged, so it skips the cost.
+# those code pages), C1 controls, ligatures, terminal escapes. Text with none of them (ASCII,
+# Russian, Hangul, Han, ...) holds no mojibake ftfy could repair, so it skips the cost; a property
+# test checks that ftfy leaves such text unchanged (it can "fix" rare Cyrillic letters that were
+# never broken, one more reason not to run it there).
 _MOJIBAKE_HINT = re.compile(
     "[\u0080-\u00ff\ufffd\ufb00-\ufb06\u0192\u02c6\u02dc\u2020\u2021\u2030\u0160\u0161"
     "\u0152\u0153\u017d\u017e\u0178\u2122\u201a\u201e\u2039\u203a\x1b\u2028\u2029\u206a-\u206f\ufff9-\ufffc]"
@@ -77,6 +79,7 @@ _BOILERPLATE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"^\(?(?:1[5-9]|20)\d\d\)?$")
 _POSTED = re.compile(r"^\s*posted (?:on|in)\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
 _WEB_INFO = re.compile(
     r"^\s*(?:source|transcription|transcribed|mark-?up|html mark-?up|proofread|translated|"
@@ -163,7 +166,7 @@ def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[lis
     changed = False
 
     def flush() -> None:
-        nonlocal lines, all_emph
+        nonlocal lines, all_emph, changed
         if len(lines) > 1:
             # Emphasis opened on the first line and closed on the last ("**TITLE  \nGOES ON**").
             for mark in ("**", "__", "*", "_"):
@@ -172,6 +175,7 @@ def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[lis
                     lines[0] = first[len(mark):]
                     lines[-1] = lines[-1].rstrip()[: -len(mark)]
                     all_emph = True
+                    changed = True
                     break
         if lines:
             blocks.append(Block(tuple(lines), emphasis=all_emph))
@@ -381,7 +385,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             out.append(line)
             continue
         head_zone += 1
-        if _PAGE_NUMBER.match(stripped) and index > 0:
+        if _PAGE_NUMBER.match(stripped) and index > 0 and not (head_zone <= 15 and _YEAR.match(stripped)):
             removed_page = True
             out.append("")
             continue

@@ -243,9 +243,11 @@ def merge_broken_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:
         prev = out[-1] if out else None
         if (
             prev is not None and not prev.rule and not block.rule and not prev.level and not block.level
-            and prev.lines and block.lines
+            and prev.lines and block.lines and not _stands_alone(prev.lines[-1]) and not _stands_alone(block.lines[0])
         ):
             joiner = join_kind(prev.lines[-1], block.lines[0])
+            if joiner == " " and _HANGUL.match(block.lines[0][:1]) and len(prev.lines[-1]) < 40:
+                joiner = None  # a short Hangul line is a heading or a date, not half a sentence
             if joiner is not None:
                 joined = join_lines(prev.lines[-1], block.lines[0], joiner)
                 out[-1] = Block(prev.lines[:-1] + (joined,) + block.lines[1:], emphasis=prev.emphasis and block.emphasis)
@@ -253,6 +255,15 @@ def merge_broken_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:
                 continue
         out.append(block)
     return out, merged
+
+
+def _stands_alone(line: str) -> bool:
+    """Lines that are never half of a broken sentence: a date line, a salutation."""
+    if len(line) >= 80:
+        return False
+    if is_salutation(line) and (line.rstrip()[-1:] in ",:!" or re.match(r"(?i)(?:my |our )?dear\b", line)):
+        return True
+    return is_date_line(line) is not None
 
 
 def estimate_wrap_width(blocks: list[Block]) -> int | None:
@@ -304,16 +315,17 @@ def _is_body_start(block: Block) -> bool:
         return True
     if parse_label(text) is not None:
         return True
-    if is_occasion(text) or (len(block.lines) <= 2 and is_date_line(text)):
+    if len(block.lines) <= 2 and is_date_line(text):
         return False
     words = len(text.split())
     if _is_upper(text) and len(text) < 600:
         return False
+    sentence = bool(re.search(r"[.!?…。！？]['’”»)\]]*$", text)) and not re.search(r"\b[A-Z]\.$|\b\w\.\w\.$", text)
+    if is_occasion(text):
+        return sentence and len(text) > 120
     if len(text) > 250:
         return True
-    if ends_terminal(text) and words >= 10 and not _is_upper(text):
-        return True
-    return False
+    return sentence and words >= 2
 
 
 def _norm_key(text: str) -> str:
@@ -352,19 +364,8 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
     parts = _HeaderParts()
     seen: dict[str, str] = {}
     for block in header_blocks:
-        groups: list[list[str]] = [[]]
-        for line in block.lines:
-            date = is_date_line(line)
-            if date is not None and len(block.lines) > 1:
-                parts.dates.append((date, line.strip()))
-                groups.append([])
-                if line.strip() not in parts.lines:
-                    parts.lines.append(line.strip())
-                continue
-            groups[-1].append(line.strip())
-        for group in groups:
-            if group:
-                _assign_header_text(" ".join(group), block, parts, seen)
+        for group in _header_line_groups(block):
+            _assign_header_text(group, block, parts, seen)
     title = None
     if parts.title_candidates:
         counts: dict[str, int] = {}
@@ -389,6 +390,35 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         lines=tuple(parts.lines),
     )
     return header, index, parts.folded
+
+
+def _header_line_groups(block: Block) -> list[str]:
+    """The header texts in a block: a title page set without blank lines holds a title, a name,
+    an occasion and a date one per line; a title or occasion may itself wrap over lines."""
+    lines = [line.strip() for line in block.lines if line.strip()]
+    if len(lines) <= 1 or block.level or block.emphasis:
+        return [" ".join(lines)] if lines else []
+    groups: list[tuple[str, list[str]]] = []  # (role hint, lines)
+    for line in lines:
+        if is_date_line(line) is not None:
+            role = "date"
+        elif is_person_name(line) or re.match(r"^(?:by|von|par|por)\s", line, re.IGNORECASE) and is_person_name(line):
+            role = "name"
+        elif is_occasion(line):
+            role = "occasion"
+        else:
+            role = "text"
+        prev_role, prev_lines = groups[-1] if groups else ("", [])
+        continues = prev_lines and (
+            line[:1].islower() or join_kind(prev_lines[-1], line) == " "
+            or (role in ("text", "name") and prev_role in ("text", "occasion") and not ends_terminal(prev_lines[-1])
+                and prev_lines[-1].endswith(","))
+        )
+        if continues and prev_role not in ("date",):
+            prev_lines.append(line)
+        else:
+            groups.append((role, [line]))
+    return [" ".join(group) for _, group in groups]
 
 
 def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict[str, str]) -> None:

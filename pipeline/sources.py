@@ -113,7 +113,7 @@ def check_name(path: str, config: SourcesConfig) -> None:
     ext = PurePosixPath(path).suffix.lower()
     if ext not in config.text_extensions:
         raise UnsupportedTypeError(
-            f"files of type '{ext}' are not read; convert it to text (.txt, .md, .html, .json) "
+            f"'{name}': files of type '{ext}' are not read; convert it to text (.txt, .md, .html, .json) "
             "or remove it from raw/."
         )
 
@@ -185,6 +185,35 @@ def detect_format(path: str, text: str) -> str:
     return "text"
 
 
+# Among code pages that fit the bytes equally well, the ones documents are most often written in
+# win: charset-normalizer alone reads short cp1252 English with curly quotes as cp852 (DOS).
+_PREFERRED_LEGACY = (
+    "cp1252", "cp1251", "cp1250", "koi8_r", "euc_kr", "cp949", "gb18030", "gbk", "big5", "shift_jis",
+    "euc_jp", "iso8859_15", "latin_1", "iso8859_2", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "iso8859_5", "mac_cyrillic", "cp866", "koi8_u",
+)
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str] | None:
+    """Text and encoding for bytes that are not UTF-8, by charset-normalizer's measure of mess,
+    preferring common code pages among equally good fits."""
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best_chaos = min(m.chaos for m in matches)
+    close = [m for m in matches if m.chaos <= best_chaos + 0.02]
+    for preferred in _PREFERRED_LEGACY:
+        for match in close:
+            names = {codecs.lookup(n).name for n in (match.could_be_from_charset or [match.encoding])}
+            if codecs.lookup(preferred).name in names:
+                try:
+                    return data.decode(preferred), codecs.lookup(preferred).name
+                except UnicodeDecodeError:
+                    continue
+    best = matches[0]
+    return str(best), codecs.lookup(best.encoding).name
+
+
 def decode_bytes(raw: RawDocument) -> Decoded:
     """Text and the name of the encoding it was decoded from."""
     data = raw.data
@@ -227,14 +256,13 @@ def decode_bytes(raw: RawDocument) -> Decoded:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            if best is None or best.encoding is None:
+            legacy = _detect_legacy(data)
+            if legacy is None:
                 raise UndecodableError(
                     f"'{raw.path}' is not UTF-8 and no legacy encoding fits its bytes; re-save it "
                     "as UTF-8 (e.g. iconv -f <encoding> -t utf-8)."
                 ) from None
-            encoding = codecs.lookup(best.encoding).name
-            text = str(best)
+            text, encoding = legacy
     if _looks_binary(text):
         raise BinaryFileError(
             f"'{raw.path}' decodes as {encoding} but is full of control characters: it looks like "

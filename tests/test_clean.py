@@ -1,0 +1,323 @@
+"""Cleaning: encoding repair, normalization, markup and page furniture (pipeline.clean)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import ftfy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import clean
+from pipeline.clean import clean_document, repair_text
+from pipeline.config import CleanConfig
+from pipeline.errors import NoTextError
+from pipeline.records import Cleaned, Decoded
+
+CONFIG = CleanConfig()
+
+
+def cleaned(text: str, fmt: str = "text") -> Cleaned:
+    return clean_document(Decoded(text=text, encoding="utf-8", format=fmt), CONFIG)
+
+
+def block_texts(result: Cleaned) -> list[str]:
+    return [b.text for b in result.blocks if not b.rule]
+
+
+def all_text(result: Cleaned) -> str:
+    return "\n".join(block_texts(result))
+
+
+# ---- repair_text ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("The Mona Lisa doesnâ€™t have eyebrows.", "The Mona Lisa doesn’t have eyebrows."),
+        ("cafÃ© au lait and a rÃ©sumÃ©", "café au lait and a résumé"),
+        ("Ã‰cole normale supÃ©rieure", "École normale supérieure"),
+        ("He said â€œwe will winâ€\x9d and left.", "He said “we will win” and left."),
+    ],
+)
+def test_repair_mojibake(broken: str, fixed: str) -> None:
+    text, fixes = repair_text(broken)
+    assert text == fixed
+    assert "mojibake" in fixes
+
+
+def test_repair_keeps_curly_quotes_even_when_ftfy_runs() -> None:
+    # 'é' makes the text a candidate for ftfy; the curly quotes must still come out curly.
+    original = "Café owners said “we are open” and ‘closed’ — it’s their choice."
+    text, fixes = repair_text(original)
+    assert text == original
+    assert fixes == []
+
+
+@pytest.mark.parametrize("extra", ["", " Café."], ids=["cjk_only", "with_latin1_letter"])
+def test_repair_keeps_full_width_punctuation_and_ideographic_space(extra: str) -> None:
+    original = "우리는「조국」을\u3000사랑한다，정말！ 中文（全角）标点：“好”。？" + extra
+    text, _ = repair_text(original)
+    assert text == original
+    assert "\u3000" in text and "，" in text and "！" in text and "（" in text
+
+
+def test_repair_applies_nfc() -> None:
+    decomposed = "Cafe\u0301 and re\u0301sume\u0301"
+    text, fixes = repair_text(decomposed)
+    assert text == "Café and résumé"
+    assert text == unicodedata.normalize("NFC", decomposed)
+    assert "unicode_normalization" in fixes
+
+
+def test_repair_unifies_line_endings() -> None:
+    text, fixes = repair_text("one\r\ntwo\rthree\n")
+    assert text == "one\ntwo\nthree\n"
+    assert "line_endings" in fixes
+
+
+def test_repair_latin_ligatures() -> None:
+    text, _ = repair_text("The ﬁnal ofﬁcial report.")
+    assert text == "The final official report."
+
+
+def test_repair_leaves_clean_text_alone() -> None:
+    original = "Plain ASCII text.\nДорогие товарищи!\n친애하는 여러분\n同志们"
+    assert repair_text(original) == (original, [])
+
+
+# Printable characters of the scripts the corpus holds, none of them C0/C1 controls.
+_RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+_ALPHABET = st.one_of(
+    st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+    st.just("\n"),
+    st.sampled_from(_RUSSIAN),
+    st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),  # Hangul syllables
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),  # CJK unified ideographs
+    st.characters(min_codepoint=0x3000, max_codepoint=0x303F),  # CJK symbols and punctuation
+    st.characters(min_codepoint=0xFF01, max_codepoint=0xFF5E),  # full-width forms
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, max_size=120))
+def test_ftfy_is_a_no_op_without_mojibake_hint(text: str) -> None:
+    """Justifies repair_text skipping ftfy on text with no character ftfy acts on."""
+    if clean._MOJIBAKE_HINT.search(text):
+        return
+    assert ftfy.fix_text(text, clean.FTFY_CONFIG) == unicodedata.normalize("NFC", text)
+    assert repair_text(text)[0] == unicodedata.normalize("NFC", text)
+
+
+# ---- markdown ---------------------------------------------------------------------------------
+
+
+def test_markdown_heading_and_emphasis_removed() -> None:
+    text = (
+        "# The Tasks of the Party\n\n"
+        "Some **bold words**, some *italic words*, __strong__ and _emphasis_ in a sentence.\n\n"
+        "## Second part ##\n\n"
+        "A [link to the archive](http://example.org/archive) and an image ![a photo](photo.jpg) here.\n"
+    )
+    result = cleaned(text, "markdown")
+    headings = [(b.level, b.text) for b in result.blocks if b.level]
+    assert headings == [(1, "The Tasks of the Party"), (2, "Second part")]
+    body = [" ".join(t.split()) for t in block_texts(result)]  # the segmenter collapses spaces
+    assert "Some bold words, some italic words, strong and emphasis in a sentence." in body
+    assert "A link to the archive and an image here." in body
+    assert not any(mark in all_text(result) for mark in ("**", "__", "#", "](", "!["))
+    assert "markup" in result.fixes
+
+
+def test_markdown_bold_spanning_hard_broken_lines() -> None:
+    text = (
+        "**ON VIGOROUSLY  \n"
+        "CARRYING FORWARD  \n"
+        "THE NATIONAL**\n\n"
+        "The first paragraph of the speech, which is long enough to be a paragraph of the body.\n"
+    )
+    result = cleaned(text, "markdown")
+    first = result.blocks[0]
+    assert first.lines == ("ON VIGOROUSLY", "CARRYING FORWARD", "THE NATIONAL")
+    assert first.emphasis
+    assert "*" not in all_text(result)
+    # The fixes column says what cleaning changed: the markup was removed.
+    assert "markup" in result.fixes
+
+
+def test_markdown_signs_in_plain_text_are_removed() -> None:
+    result = cleaned("**SPEECH AT THE CONGRESS**\n\nThe *first* point is simple.\n", "text")
+    assert block_texts(result) == ["SPEECH AT THE CONGRESS", "The first point is simple."]
+
+
+def test_front_matter_read_as_metadata() -> None:
+    text = "---\ntitle: \"On Peace\"\nauthor: Jane Doe\ndate: 2001-02-03\n---\nThe text of the speech begins here.\n"
+    result = cleaned(text, "markdown")
+    assert result.meta == {"title": "On Peace", "author": "Jane Doe", "date": "2001-02-03"}
+    assert block_texts(result) == ["The text of the speech begins here."]
+
+
+# ---- page furniture and boilerplate -----------------------------------------------------------
+
+
+def _paged_document() -> str:
+    pages = []
+    for number in range(1, 6):
+        pages.append(
+            "THE TASKS OF THE PARTY IN THE NEW YEAR\n\n"
+            f"Paragraph {number}: the work of the year has shown what we can do when we act together, "
+            "and the coming year will demand even more of every one of us.\n\n"
+            f"- {number} -\n"
+        )
+    return "\n".join(pages) + "\nPage 6 of 6\n"
+
+
+def test_page_numbers_and_running_head_removed_first_occurrence_kept() -> None:
+    result = cleaned(_paged_document())
+    texts = block_texts(result)
+    assert texts[0] == "THE TASKS OF THE PARTY IN THE NEW YEAR"
+    assert texts.count("THE TASKS OF THE PARTY IN THE NEW YEAR") == 1
+    assert len([t for t in texts if t.startswith("Paragraph ")]) == 5
+    assert not any(t.startswith("-") or t.startswith("Page ") for t in texts)
+    assert "page_numbers" in result.fixes
+    assert "running_heads" in result.fixes
+
+
+def test_repeated_sentence_is_not_furniture() -> None:
+    text = "\n\n".join(
+        ["Long live our Party!", "The first point of the programme is peace, and we shall keep it."] * 3
+    )
+    texts = block_texts(cleaned(text))
+    assert texts.count("Long live our Party!") == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments are closed, but trackbacks and pingbacks are open.",
+        "Share this:",
+        "Please check against delivery",
+        "(Check against delivery)",
+        "Seul le prononcé fait foi",
+        "Es gilt das gesprochene Wort!",
+        "Posted on 12 March 2014 by admin",
+    ],
+)
+def test_web_boilerplate_removed(line: str) -> None:
+    text = (
+        "The minister opened the conference with a short address on the state of the economy.\n\n"
+        f"{line}\n\n"
+        "The delegates then discussed the report of the working group on trade.\n"
+    )
+    result = cleaned(text)
+    assert block_texts(result) == [
+        "The minister opened the conference with a short address on the state of the economy.",
+        "The delegates then discussed the report of the working group on trade.",
+    ]
+    assert "boilerplate" in result.fixes
+
+
+def test_archive_credits_removed() -> None:
+    text = (
+        "The speech begins with a greeting to the delegates of the congress.\n\n"
+        "Source: Collected Works, Volume 5\nTranscription: A. Volunteer\nHTML Mark-up: B. Volunteer\n"
+    )
+    assert block_texts(cleaned(text)) == ["The speech begins with a greeting to the delegates of the congress."]
+
+
+# ---- HTML, JSON, SRT --------------------------------------------------------------------------
+
+
+def test_html_headings_scripts_and_entities() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>Archive page</title><style>p { color: red; }</style>"
+        "<script>var tracking = 'do not read me';</script></head><body>"
+        "<nav>Home | About | Contact</nav>"
+        "<h1>Speech on the Budget &amp; Taxes</h1>"
+        "<p>The minister said the budget was &ldquo;fair&rdquo; and &lt;balanced&gt;, caf&eacute; owners agreed.</p>"
+        "<script>document.write('nor me');</script>"
+        "<h2>Second part</h2>"
+        "<p>Prices rose by 5 * 2 per cent in snake_case_town.</p>"
+        "</body></html>"
+    )
+    result = cleaned(page, "html")
+    headings = [(b.level, b.text) for b in result.blocks if b.level]
+    assert headings == [(1, "Speech on the Budget & Taxes"), (2, "Second part")]
+    text = all_text(result)
+    assert "The minister said the budget was “fair” and <balanced>, café owners agreed." in block_texts(result)
+    assert "Prices rose by 5 * 2 per cent in snake_case_town." in block_texts(result)
+    for gone in ("tracking", "nor me", "color", "Home | About", "&amp;", "&lt;"):
+        assert gone not in text
+    assert result.meta.get("html_title") == "Archive page"
+
+
+def test_json_array_of_stories_becomes_headed_blocks() -> None:
+    stories = [
+        {"id": 1, "headline": "Harvest Breaks Records", "story_text": "The harvest this year was the best in a decade."},
+        {"id": 2, "headline": "New School Opens", "story_text": "A new school opened in the village on Monday."},
+    ]
+    result = cleaned(json.dumps(stories), "json")
+    got = [(b.level > 0, b.text) for b in result.blocks]
+    assert got == [
+        (True, "Harvest Breaks Records"),
+        (False, "The harvest this year was the best in a decade."),
+        (True, "New School Opens"),
+        (False, "A new school opened in the village on Monday."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ['[{"id": 1, "code": "AB"}, {"id": 2, "code": "CD"}]', '{"count": 3}', "[1, 2, 3]", '{"text": '],
+    ids=["short_fields", "no_strings", "no_objects", "invalid"],
+)
+def test_json_without_text_raises_no_text(payload: str) -> None:
+    with pytest.raises(NoTextError) as info:
+        cleaned(payload, "json")
+    assert info.value.reason == "no_text"
+    assert info.value.detail
+
+
+def test_srt_cue_numbers_and_timestamps_removed() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\nGood evening, and welcome to the programme.\n\n"
+        "2\n00:00:04,500 --> 00:00:07,250\n<i>Tonight we talk about</i> the harvest.\n\n"
+        "3\n00:00:08,000 --> 00:00:10,000\nOur first guest is a farmer.\n"
+    )
+    result = cleaned(srt, "srt")
+    text = all_text(result)
+    assert "-->" not in text and "00:00" not in text and "<i>" not in text
+    assert block_texts(result) == [
+        "Good evening, and welcome to the programme.",
+        "Tonight we talk about the harvest.",
+        "Our first guest is a farmer.",
+    ]
+
+
+# ---- line endings -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_line_endings(newline: str) -> None:
+    text = newline.join([
+        "The first paragraph starts here",
+        "and continues on this line.",
+        "",
+        "The second paragraph.",
+        "",
+    ])
+    result = cleaned(text)
+    assert [b.lines for b in result.blocks] == [
+        ("The first paragraph starts here", "and continues on this line."),
+        ("The second paragraph.",),
+    ]
+    assert "\r" not in all_text(result)
+    assert "line_endings" in result.fixes
+
+
+def test_only_furniture_leaves_no_text() -> None:
+    with pytest.raises(NoTextError):
+        cleaned("Share this:\n\nComments are closed.\n")

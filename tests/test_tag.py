@@ -1,0 +1,148 @@
+"""Tagging: language, dates and word counts (pipeline.tag)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.config import TagConfig
+from pipeline.tag import UND, count_words, detect_language, find_date, is_date_line
+
+CONFIG = TagConfig()
+
+PARAGRAPHS = {
+    "en": "The committee met on Tuesday to discuss the budget for the coming year, and agreed to raise "
+          "spending on schools and hospitals in the northern districts.",
+    "fr": "Le comité s'est réuni mardi pour discuter du budget de l'année prochaine et a décidé d'augmenter "
+          "les dépenses pour les écoles et les hôpitaux des quartiers du nord.",
+    "de": "Der Ausschuss traf sich am Dienstag, um über den Haushalt des kommenden Jahres zu beraten, und "
+          "beschloss, mehr Geld für Schulen und Krankenhäuser im Norden auszugeben.",
+    "ru": "Комитет собрался во вторник, чтобы обсудить бюджет на следующий год, и решил увеличить расходы "
+          "на школы и больницы в северных районах.",
+    "ko": "위원회는 화요일에 모여 내년 예산을 논의하고 북부 지역의 학교와 병원에 대한 지출을 늘리기로 결정했습니다.",
+    "zh": "委员会星期二开会讨论明年的预算，并决定增加北部地区学校和医院的开支。",
+}
+
+
+@pytest.mark.parametrize("code", sorted(PARAGRAPHS))
+def test_detect_language(code: str) -> None:
+    language = detect_language(PARAGRAPHS[code], CONFIG)
+    assert language.code == code
+    assert 0.5 <= language.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n  ",
+        "12345 678 90 1987 2001",
+        "3.14 / 2.72 = 1.15; 42 - 17",
+        "dole) drome (VV) SI arg tl Slact' Jl ols all",
+        "tl Jl ols Sl (VV) fi gh rt kl mn",
+    ],
+    ids=["empty", "blank", "digits", "arithmetic", "ocr_garbage", "ocr_garbage_2"],
+)
+def test_no_language_is_und(text: str) -> None:
+    language = detect_language(text, CONFIG)
+    assert language.code == UND
+    assert language.score == 0.0
+
+
+@pytest.mark.parametrize("code", sorted(PARAGRAPHS))
+def test_detect_language_is_deterministic(code: str) -> None:
+    # A short, mixed text is where an unseeded detector would wobble between answers.
+    text = PARAGRAPHS[code][:60] + " ok"
+    first = detect_language(text, CONFIG)
+    assert all(detect_language(text, CONFIG) == first for _ in range(3))
+
+
+# ---- dates ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("14 October 1987", dt.date(1987, 10, 14), "day"),
+        ("October 14, 1987", dt.date(1987, 10, 14), "day"),
+        ("October 1987", dt.date(1987, 10, 1), "month"),
+        ("1987", dt.date(1987, 1, 1), "year"),
+        ("le 12 mai 2015", dt.date(2015, 5, 12), "day"),
+        ("Paris, le 1er mars 1999", dt.date(1999, 3, 1), "day"),
+        ("mai 2015", dt.date(2015, 5, 1), "month"),
+        ("12 de mayo de 2015", dt.date(2015, 5, 12), "day"),
+        ("Madrid, 3 de enero de 2001", dt.date(2001, 1, 3), "day"),
+        ("14. Oktober 1987", dt.date(1987, 10, 14), "day"),
+        ("Berlin, im Juli 1990", dt.date(1990, 7, 1), "month"),
+        ("5 октября 2010 года", dt.date(2010, 10, 5), "day"),
+        ("Москва, 5 октября 2010 г.", dt.date(2010, 10, 5), "day"),
+        ("1995년 8월 15일", dt.date(1995, 8, 15), "day"),
+        ("1995년 8월", dt.date(1995, 8, 1), "month"),
+        ("1995年8月15日", dt.date(1995, 8, 15), "day"),
+        ("2015年5月", dt.date(2015, 5, 1), "month"),
+        ("2003-04-05", dt.date(2003, 4, 5), "day"),
+        ("(Pyongyang, 14 October 1987)", dt.date(1987, 10, 14), "day"),
+    ],
+)
+def test_date_lines(text: str, date: dt.date, precision: str) -> None:
+    parsed = is_date_line(text)
+    assert parsed is not None
+    assert (parsed.date, parsed.precision) == (date, precision)
+    assert parsed.text in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee agreed that the budget for 2015 would be larger than the budget for the year before.",
+        "Speech at the Congress held in 1987 in the capital",
+        "We have worked for this moment since the spring of 1945 and will not stop now.",
+        "Chapter 12",
+        "Peace and bread for all",
+        "",
+    ],
+)
+def test_not_date_lines(text: str) -> None:
+    assert is_date_line(text) is None
+
+
+def test_find_date_in_a_sentence() -> None:
+    text = "The agreement was signed in Geneva on 3 March 2001 after two years of talks."
+    parsed = find_date(text)
+    assert parsed is not None
+    assert parsed.date == dt.date(2001, 3, 3)
+    assert parsed.precision == "day"
+    assert text[parsed.start:parsed.end] == parsed.text == "3 March 2001"
+
+
+def test_find_date_year_only_needs_permission() -> None:
+    text = "The town was founded in 1523 by merchants."
+    assert find_date(text) is None
+    parsed = find_date(text, allow_year_only=True)
+    assert parsed is not None and (parsed.date, parsed.precision) == (dt.date(1523, 1, 1), "year")
+
+
+def test_find_date_without_a_date() -> None:
+    assert find_date("No date here at all, only words and the number 12.") is None
+    assert find_date("Room 1204, telephone 555-0199", allow_year_only=False) is None
+
+
+# ---- counts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The quick brown fox jumps over the lazy dog.", 9),
+        ("Don't re-elect him in 2015!", 5),
+        ("  ", 0),
+        ("委员会星期二开会。", 8),
+        ("我们是朋友", 5),
+        ("我们 are friends", 4),
+        ("Дорогие товарищи!", 2),
+        ("친애하는 국민 여러분", 3),
+    ],
+)
+def test_count_words(text: str, words: int) -> None:
+    assert count_words(text) == words
