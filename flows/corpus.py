@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import atexit
 import concurrent.futures as cf
+import json
 import multiprocessing
 import os
 import time
 import uuid
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -36,7 +38,7 @@ _POOL_SIZE = 0
 def _pool(workers: int) -> cf.ProcessPoolExecutor:
     """One process pool per flow process: batches are CPU-bound Python, threads would share one core."""
     global _POOL, _POOL_SIZE
-    if _POOL is None or _POOL_SIZE != workers:
+    if _POOL is None or workers != _POOL_SIZE:
         if _POOL is not None:
             _POOL.shutdown(wait=True)
         # 'spawn': the flow process runs threads and event loops that must not be forked.
@@ -77,9 +79,7 @@ def process_batch_task(raw_dir: str, out_dir: str, run_id: str, part: str, items
 def commit_task(out_dir: str, run_id: str, key: str, manifest_paths: list[str],
                 deleted: list[str], extra_rejects: list[Any]) -> dict[str, int]:
     """Makes staged batches visible in documents/sections/paragraphs/quotes and removes rows of replaced or deleted files."""
-    import json
-
-    manifests = [json.loads(open(p, encoding="utf-8").read()) for p in manifest_paths]
+    manifests = [json.loads(Path(p).read_text(encoding="utf-8")) for p in manifest_paths]
     state = StateStore(out_dir)
     try:
         return commit(out_dir, state, run_id, key, manifests, deleted, extra_rejects)
@@ -151,13 +151,11 @@ def process_corpus(
                 process_batch_task.submit(raw_dir, out_dir, run_id, new_part_key(), batch, config, pool_workers)
                 for batch in batches
             ]
-            done = 0
-            for future in as_completed(futures):
+            for done, future in enumerate(as_completed(futures), start=1):
                 batch_result: BatchResult = future.result()
                 result = commit_task(out_dir, run_id, key, [batch_result.manifest], [], [])
                 counts["documents"] += result["documents"]
                 counts["rejected"] += result["rejected"]
-                done += 1
                 logger.info("batch %d/%d committed: %d documents, %d rejected (%.1fs)", done, len(batches),
                             batch_result.documents, batch_result.rejects, batch_result.seconds)
         except BaseException as exc:

@@ -51,7 +51,7 @@ def process_batch(
     docs: list[dict[str, object]] = []
     rejects: list[dict[str, object]] = []
     vanished: list[str] = []
-    processed_at = dt.datetime.now(dt.timezone.utc)
+    processed_at = dt.datetime.now(dt.UTC)
     bytes_in = 0
     read_s = process_s = 0.0
     for item in items:

@@ -198,11 +198,11 @@ def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[lis
             blocks.append(Block((), rule=True))
             changed = True
             continue
-        heading = _MD_HEADING.match(raw_line)
-        if heading:
+        heading_match = _MD_HEADING.match(raw_line)
+        if heading_match:
             flush()
-            content, emph = _strip_inline(heading.group(2))
-            blocks.append(Block((content.strip(),), level=len(heading.group(1)), emphasis=emph))
+            content, emph = _strip_inline(heading_match.group(2))
+            blocks.append(Block((content.strip(),), level=len(heading_match.group(1)), emphasis=emph))
             changed = True
             continue
         line = raw_line
@@ -252,7 +252,7 @@ class _HTMLText(HTMLParser):
             self._in_title = True
         if tag == "meta":
             values = dict(attrs)
-            if values.get("name", "").lower() == "author" and values.get("content"):
+            if (values.get("name") or "").lower() == "author" and values.get("content"):
                 self.meta["author"] = values["content"] or ""
         if self.skip:
             return
@@ -266,9 +266,7 @@ class _HTMLText(HTMLParser):
             self.out.append("\n\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            self.handle_starttag(tag, attrs)
-        elif not self.skip and tag in ("br", "hr"):
+        if tag == "meta" or not self.skip and tag in ("br", "hr"):
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
@@ -324,7 +322,7 @@ def json_to_text(text: str, path_hint: str = "") -> str:
     text_key = next((k for k in _JSON_TEXT_KEYS if k in keys), None)
     if text_key is None:
         # No conventional name: the string field with the longest values, if they are prose.
-        lengths = Counter()
+        lengths: Counter[str] = Counter()
         for r in records:
             for k, v in r.items():
                 if isinstance(v, str):

@@ -6,38 +6,16 @@ import re
 
 # Words that join a sentence together; a line ending in one continues on the next line, and a
 # line built of capitalized words plus these is a title, not a name. Several languages, short.
-FUNCTION_WORDS = frozenset("""
-the a an of and or to in on at by for with from as that which who whose but nor than into upon
-about between through under over against among its their his her our your my this these those
-is are was were be been has have had will would shall should can could may might must not no
-le la les des du de d' et ou à au aux en pour par sur dans avec que qui une un se ce cette ces son sa ses
-el los las del y o al con para por un una su sus lo como más
-der die das des dem den und oder zu im am an auf mit von für dass ein eine einer einem einen sich nicht
-il lo gli di della delle dei degli e per che nel nella
-os as do da dos das e ou em no na nos nas um uma
-и в во на с со к ко по о об от для что как а но из за у же не
-""".split())
+FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that", "which", "who", "whose", "but", "nor", "than", "into", "upon", "about", "between", "through", "under", "over", "against", "among", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "le", "la", "les", "des", "du", "de", "d'", "et", "ou", "à", "au", "aux", "en", "pour", "par", "sur", "dans", "avec", "que", "qui", "une", "un", "se", "ce", "cette", "ces", "son", "sa", "ses", "el", "los", "las", "del", "y", "o", "al", "con", "para", "por", "un", "una", "su", "sus", "lo", "como", "más", "der", "die", "das", "des", "dem", "den", "und", "oder", "zu", "im", "am", "an", "auf", "mit", "von", "für", "dass", "ein", "eine", "einer", "einem", "einen", "sich", "nicht", "il", "lo", "gli", "di", "della", "delle", "dei", "degli", "e", "per", "che", "nel", "nella", "os", "as", "do", "da", "dos", "das", "e", "ou", "em", "no", "na", "nos", "nas", "um", "uma", "и", "в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "от", "для", "что", "как", "а", "но", "из", "за", "у", "же", "не"])
 
 # Words that never stand in a person's name, whatever their case. Short words that are also name
 # parts in some languages (Il, In, Un, Do, Da, La, Le, El) are deliberately absent.
-NAME_STOP = frozenset("""
-the of and or to for on at by a an with from as is are was were that this which these those our your their
-its my we you they he she it his her not but der die das und oder et les des los las y и в на что
-""".split())
+NAME_STOP = frozenset(["the", "of", "and", "or", "to", "for", "on", "at", "by", "a", "an", "with", "from", "as", "is", "are", "was", "were", "that", "this", "which", "these", "those", "our", "your", "their", "its", "my", "we", "you", "they", "he", "she", "it", "his", "her", "not", "but", "der", "die", "das", "und", "oder", "et", "les", "des", "los", "las", "y", "и", "в", "на", "что"])
 
 # Titles and forms of address that precede a name and are not part of it.
-HONORIFICS = frozenset("""
-mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady hon hon. honourable honorable
-h.e. he his her excellency excellence exc. excmo excmo. excma excma. sr sr. sra sra. sres señor señora don doña
-m. mme mme. mlle monsieur madame herr frau fräulein signor signora sig. sig.ra on. onorevole
-comrade comrades tovarishch товарищ господин госпожа г-н г-жа rev rev. reverend fr. father
-president präsident präsidentin vizepräsident vizepräsidentin presidente président chairman chairwoman
-chair premier prime minister secretary general secretary-general ambassador dear leader great
-marshal general generalissimo king queen prince princess emperor senator rep. representative
-abg. abgeordneter abgeordnete bundeskanzler bundeskanzlerin bundesminister bundesministerin
-""".split())
+HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "hon", "hon.", "honourable", "honorable", "h.e.", "he", "his", "her", "excellency", "excellence", "exc.", "excmo", "excmo.", "excma", "excma.", "sr", "sr.", "sra", "sra.", "sres", "señor", "señora", "don", "doña", "m.", "mme", "mme.", "mlle", "monsieur", "madame", "herr", "frau", "fräulein", "signor", "signora", "sig.", "sig.ra", "on.", "onorevole", "comrade", "comrades", "tovarishch", "товарищ", "господин", "госпожа", "г-н", "г-жа", "rev", "rev.", "reverend", "fr.", "father", "president", "präsident", "präsidentin", "vizepräsident", "vizepräsidentin", "presidente", "président", "chairman", "chairwoman", "chair", "premier", "prime", "minister", "secretary", "general", "secretary-general", "ambassador", "dear", "leader", "great", "marshal", "general", "generalissimo", "king", "queen", "prince", "princess", "emperor", "senator", "rep.", "representative", "abg.", "abgeordneter", "abgeordnete", "bundeskanzler", "bundeskanzlerin", "bundesminister", "bundesministerin"])
 
-PARTICLES = frozenset("de da das do dos du del della di van von der den ter ten bin ibn al el la le y e arap ole zu st. st".split())
+PARTICLES = frozenset(["de", "da", "das", "do", "dos", "du", "del", "della", "di", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "la", "le", "y", "e", "arap", "ole", "zu", "st.", "st"])
 
 _TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž\u0400-\u042F][\w'’\-]*\.?|(?:[A-ZÀ-ÖØ-ÞА-Я]\.){1,3}[\w'’\-]*)$", re.UNICODE)
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .names import FUNCTION_WORDS, HONORIFICS, NAME_STOP, PARTICLES, is_person_name, name_from_text, natural_case, strip_honorifics
+from .names import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    NAME_STOP,
+    PARTICLES,
+    is_person_name,
+    name_from_text,
+    natural_case,
+    strip_honorifics,
+)
 from .records import Block, Cleaned, Header, Section, Segmented
 from .tag import ParsedDate, is_date_line
 
@@ -106,9 +115,7 @@ def is_salutation(text: str) -> bool:
     text = text.strip()
     if len(text) > 120 or len(text.split()) > 14:
         return False
-    if _SALUTATION.match(text) and (text[-1:] in ",:!" or not ends_terminal(text)):
-        return True
-    return False
+    return bool(_SALUTATION.match(text) and (text[-1:] in ",:!" or not ends_terminal(text)))
 
 
 def is_occasion(text: str) -> bool:

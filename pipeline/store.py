@@ -189,8 +189,8 @@ class StateStore:
 
     def finish_run(self, run_id: str, status: str, counts: dict[str, int], message: str = "") -> None:
         started = self.db.execute("select started_at from runs where run_id=?", (run_id,)).fetchone()
-        now = dt.datetime.now(dt.timezone.utc)
-        duration = (now - dt.datetime.fromisoformat(started[0])).total_seconds() if started else 0.0
+        now = dt.datetime.now(dt.UTC)
+        duration = (now - dt.datetime.fromisoformat(started[0])).total_seconds() if started and started[0] else 0.0
         documents = self.db.execute("select count(*) from files where status='document'").fetchone()[0]
         self.db.execute(
             "update runs set finished_at=?, status=?, seen=?, new=?, changed=?, unchanged=?, deleted=?, "
@@ -211,7 +211,7 @@ class StateStore:
 
 
 def _now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat()
+    return dt.datetime.now(dt.UTC).isoformat()
 
 
 # ---- commit -------------------------------------------------------------------------------
@@ -422,9 +422,10 @@ def _ensure_readable(folder: Path, schema: pa.Schema, parts: list[Path]) -> None
 def _runs_table(runs: list[dict[str, Any]]) -> pa.Table:
     rows = []
     for run in runs:
-        row = {name: run.get(name) for name in RUNS.names}
+        row: dict[str, Any] = {name: run.get(name) for name in RUNS.names}
         for key in ("started_at", "finished_at"):
-            row[key] = dt.datetime.fromisoformat(row[key]) if row[key] else None
+            value = row[key]
+            row[key] = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=RUNS)
 

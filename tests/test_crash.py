@@ -64,7 +64,7 @@ def _visible_state_ok(out: Path) -> None:
         if not folder.is_dir():
             continue
         for path in folder.glob("*.parquet"):
-            pq.ParquetFile(path).metadata  # raises on a truncated file
+            assert pq.ParquetFile(path).metadata is not None  # raises on a truncated file
         if any(folder.glob("*.parquet")):
             values = ds.dataset(str(folder), format="parquet").to_table(columns=[key]).column(key).to_pylist()
             assert len(values) == len(set(values)), f"duplicate {key} in {table} after SIGKILL"
