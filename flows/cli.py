@@ -24,7 +24,9 @@ def _quiet_prefect() -> None:
     # Prefect's per-task INFO lines drown the progress of a run; warnings and errors still show.
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_ROOT_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    # The throwaway local API logs its own shutdown hiccups (task-run records it could not flush)
+    # as errors with tracebacks; they concern Prefect's run history, never the corpus.
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 
 

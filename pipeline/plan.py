@@ -84,6 +84,8 @@ def plan_run(raw_dir: str | Path, files: dict[str, FileState], config: Config, s
         item = BatchItem(path, sha)
         if old is None:
             plan.new.append(item)
+        elif old.status == "reject" and old.reason == "duplicate_id":
+            plan.changed.append(item)  # its namesake is gone: it can have its doc_id now
         elif old.sha256 == sha and old.version_key == key and sha is not None:
             plan.unchanged += 1
             continue

@@ -37,7 +37,7 @@ def run_corpus(raw_dir: str | Path, out_dir: str | Path, config: Config | None =
         state = StateStore(out)
         status, message = "completed", ""
         try:
-            recover(out, state)
+            counts["replayed"] = recover(out, state)
             state.start_run(run_id, __version__)
             plan = plan_run(raw, state.files(), config, settle_seconds)
             counts.update(seen=plan.seen, new=len(plan.new), changed=len(plan.changed), unchanged=plan.unchanged,

@@ -16,7 +16,6 @@ import os
 import shutil
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -32,6 +31,9 @@ TOOLS = FIXTURES / "tools"
 GOLD = FIXTURES / "gold"
 SEEDS = ROOT / "raw"
 SHARED = ROOT.parent / "shared"
+
+# The start of a real PNG image (a file a user saved as .txt by mistake).
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00" + bytes(range(256))
 
 TABLES = ("documents", "sections", "paragraphs", "quotes", "rejects", "runs")
 DOC_TABLE_NAMES = ("documents", "sections", "paragraphs", "quotes")
@@ -67,65 +69,14 @@ def contract_problems(out: Path, raw: Path | None = None, partial: bool = False)
 
 def run_local(raw: str | Path, out: str | Path, config: Any = None, batch_size: int | None = None,
               workers: int = 1, settle_seconds: float = 0.0) -> dict[str, Any]:
-    """Bring `out` up to date with `raw` the way flows.corpus.process_corpus does, in this process.
+    """Bring `out` up to date with `raw` the way flows.corpus.process_corpus does, in this process
+    (pipeline.runner.run_corpus: the same plan, batches and journaled commits, without Prefect).
 
-    `settle_seconds` defaults to 0 here (tests write files and process them at once); the flow's
-    own default defers files modified in the last moments. Same order as the flow: lock -> recover -> start_run -> plan -> commit deletions and duplicate
-    rejects -> process and commit each batch -> finish_run -> side tables -> drop staging.
-    """
-    from pipeline import __version__
-    from pipeline.batch import process_batch
-    from pipeline.config import Config
-    from pipeline.plan import make_batches, plan_run, version_key
-    from pipeline.store import (
-        StateStore,
-        clean_staging,
-        commit,
-        new_part_key,
-        recover,
-        write_side_tables,
-        writer_lock,
-    )
+    `settle_seconds` defaults to 0 here (tests write files and process them at once)."""
+    from pipeline.runner import run_corpus
 
-    config = config or Config()
-    raw_dir, out_dir = str(raw), str(out)
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    run_id = uuid.uuid4().hex
-    key = version_key(config)
-    counts: dict[str, Any] = {"seen": 0, "new": 0, "changed": 0, "unchanged": 0, "deleted": 0,
-                              "rejected": 0, "documents": 0}
-    status, message = "completed", ""
-    with writer_lock(out_dir):
-        state = StateStore(out_dir)
-        try:
-            counts["replayed"] = recover(out_dir, state)
-            state.start_run(run_id, __version__)
-            try:
-                if settle_seconds:
-                    plan = plan_run(raw_dir, state.files(), config, settle_seconds=settle_seconds)
-                else:
-                    plan = plan_run(raw_dir, state.files(), config)
-                counts.update(seen=plan.seen, new=len(plan.new), changed=len(plan.changed),
-                              unchanged=plan.unchanged, deleted=len(plan.deleted))
-                if plan.deleted or plan.duplicates:
-                    result = commit(out_dir, state, run_id, key, [], plan.deleted, plan.duplicates)
-                    counts["rejected"] += result["rejected"]
-                for batch in make_batches(plan.todo, workers, batch_size):
-                    batch_result = process_batch(raw_dir, out_dir, run_id, new_part_key(), batch, config)
-                    manifest = json.loads(Path(batch_result.manifest).read_text(encoding="utf-8"))
-                    result = commit(out_dir, state, run_id, key, [manifest], [], [])
-                    counts["documents"] += result["documents"]
-                    counts["rejected"] += result["rejected"]
-            except BaseException as exc:
-                status, message = "failed", f"{type(exc).__name__}: {exc}"
-                raise
-            finally:
-                state.finish_run(run_id, status, counts, message)
-                write_side_tables(out_dir, state)
-                clean_staging(out_dir, run_id)
-        finally:
-            state.close()
-    return {"run_id": run_id, "status": status, **counts}
+    summary = run_corpus(raw, out, config, batch_size, settle_seconds=settle_seconds)
+    return {"status": "completed", **summary}
 
 
 # ---- reading the output the way a user does ----------------------------------------------------

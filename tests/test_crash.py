@@ -3,7 +3,9 @@ and the next run finishes the work (issue: crash safety)."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import os
 import random
 import shutil
 import signal
@@ -53,6 +55,17 @@ def _make_corpus(raw: Path, n: int) -> None:
         (raw / f"doc{i:03d}.txt").write_text(text, encoding="utf-8")
     (raw / "empty.txt").write_bytes(b"")
     (raw / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
 
 
 def _visible_state_ok(out: Path) -> None:
@@ -118,9 +131,14 @@ def test_sigkill_during_cli_run_leaves_consistent_corpus(tmp_path: Path) -> None
             time.sleep(0.3)
             break
         time.sleep(0.05)
+    orphans = _children(process.pid)
     if process.poll() is None:
         process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
+    # Prefect's throwaway API server outlives a SIGKILLed parent; do not leak it.
+    for pid in orphans:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
     _visible_state_ok(out)
     final = subprocess.run(cli, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert final.returncode == 0, final.stderr
