@@ -21,8 +21,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _quiet_prefect() -> None:
-    # Prefect's per-task INFO lines drown the progress of a run; warnings and errors still show.
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The flow's own lines (files found, each batch committed) are the progress of a run;
+    # Prefect's per-task lines would drown them, so task runs log warnings and errors only.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_ROOT_LEVEL", "WARNING")
     # The throwaway local API logs its own shutdown hiccups (task-run records it could not flush)
     # as errors with tracebacks; they concern Prefect's run history, never the corpus.
@@ -40,9 +42,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"error: raw folder '{args.raw}' does not exist; create it and put documents in it.", file=sys.stderr)
         return 2
     if args.verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
-    else:
-        _quiet_prefect()
+        level = "DEBUG" if args.verbose > 1 else "INFO"
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", level)
+        os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", level)
+    _quiet_prefect()
     from pipeline.config import load_config
     from pipeline.errors import ConfigError, LockedError
 
@@ -120,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--dask", default=None, metavar="ADDRESS", help="run batches on a Dask cluster (tcp://host:8786)")
     run.add_argument("--settle", type=float, default=2.0, metavar="SECONDS",
                      help="leave files modified this recently for the next run (default: 2)")
-    run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
+    run.add_argument("-v", "--verbose", action="count", default=0,
+                     help="show Prefect's own log lines for every task (-vv: debug)")
     run.set_defaults(func=cmd_run)
 
     serve = sub.add_parser("serve", help="keep processed/ current: schedule + watch raw/ (starts a local Prefect server)")
