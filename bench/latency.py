@@ -49,10 +49,29 @@ def _has_doc(out: Path, doc_id: str) -> bool:
     return doc_id in set(table.column("doc_id").to_pylist())
 
 
+def _count_docs(out: Path) -> int:
+    try:
+        return ds.dataset(str(out / "documents"), format="parquet").count_rows()
+    except Exception:
+        return 0
+
+
+def _count_runs(out: Path) -> int:
+    """Completed runs on record (the state store knows them before runs/ is written)."""
+    import sqlite3
+
+    db = sqlite3.connect(out / "_state" / "state.sqlite")
+    try:
+        return int(db.execute("select count(*) from runs where status != 'running'").fetchone()[0])
+    finally:
+        db.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=10)
     parser.add_argument("--timeout", type=float, default=90.0)
+    parser.add_argument("--burst", type=int, default=1000, help="files written at once after the trials (0: skip)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latency.json")
     args = parser.parse_args()
 
@@ -87,6 +106,23 @@ def main() -> int:
                 latencies.append(time.perf_counter() - t0)
                 print(f"trial {n}: {latencies[-1]:.2f}s", flush=True)
                 time.sleep(1.0)
+            burst_runs = burst_seconds = None
+            if args.burst:
+                # A burst: many files at once should give one run or a few, not one per file.
+                runs_before = _count_runs(out)
+                t0 = time.perf_counter()
+                for i in range(args.burst):
+                    (raw / f"burst{i:05d}.txt").write_text(TEXT.format(n=1000 + i, day=1 + i % 28), encoding="utf-8")
+                expected = args.trials + args.burst
+                while _count_docs(out) < expected:
+                    if time.perf_counter() - t0 > 600:
+                        raise SystemExit("burst: not all files processed after 600s")
+                    time.sleep(0.5)
+                burst_seconds = time.perf_counter() - t0
+                time.sleep(3)
+                burst_runs = _count_runs(out) - runs_before
+                print(f"burst of {args.burst} files: {burst_runs} run(s), all rows readable after {burst_seconds:.1f}s",
+                      flush=True)
             t_stop = time.perf_counter()
             serve.send_signal(signal.SIGTERM)
             serve.wait(timeout=30)
@@ -102,6 +138,9 @@ def main() -> int:
             "max_s": round(max(latencies), 2),
             "latencies_s": [round(x, 2) for x in latencies],
             "serve_startup_s": round(startup, 1),
+            "burst_files": args.burst,
+            "burst_runs": burst_runs,
+            "burst_seconds": round(burst_seconds, 1) if burst_seconds else None,
             "sigterm_to_exit_s": round(stop_s, 2),
             "serve_exit_code": serve.returncode,
             "cpus": os.cpu_count(),

@@ -79,6 +79,10 @@ _BOILERPLATE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+# A table-of-contents entry: dot or tab leaders, then a page reference ("… . . . . 17881 B").
+_TOC_LINE = re.compile(r"(?:\s?\.){4,}\s*\d{1,5}\s*[A-D]?\s*$|\t+\s*\d{1,5}\s*[A-D]?\s*$")
+# Site navigation: "Home > Archive > Plekhanov", "MIA » Works » 1889".
+_BREADCRUMB = re.compile(r"^(?:[^>»›|]{1,40}\s(?:>|»|›|/)\s){2,}[^>»›|]{1,60}$")
 _YEAR = re.compile(r"^\(?(?:1[5-9]|20)\d\d\)?$")
 _POSTED = re.compile(r"^\s*posted (?:on|in)\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
 _WEB_INFO = re.compile(
@@ -375,7 +379,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
     )
     out: list[str] = []
     seen_repeated: set[str] = set()
-    removed_page = removed_boiler = removed_running = False
+    removed_page = removed_boiler = removed_running = removed_toc = False
     head_zone = 0
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -395,6 +399,14 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
         if posted and len(stripped) < 160:
             meta.setdefault("posted", posted.group("rest"))
             removed_boiler = True
+            out.append("")
+            continue
+        if _BREADCRUMB.match(stripped):
+            removed_boiler = True
+            out.append("")
+            continue
+        if _TOC_LINE.search(stripped):
+            removed_toc = True
             out.append("")
             continue
         key = _norm_furniture(stripped)
@@ -420,6 +432,8 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
         fixes.append("running_heads")
     if removed_boiler:
         fixes.append("boilerplate")
+    if removed_toc:
+        fixes.append("table_of_contents")
     return "\n".join(out)
 
 
@@ -448,10 +462,10 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     elif decoded.format == "srt":
         text = srt_to_text(text)
         fixes.append("markup")
+    text = remove_furniture(text, config, fixes, meta)
     # Tabs and exotic spaces inside lines become single spaces; indentation is not kept.
     text = "\n".join(_SPACES.sub(" ", line).strip(" ") if line.strip() else "" for line in text.split("\n"))
     text = text.replace("\u3000", " ")
-    text = remove_furniture(text, config, fixes, meta)
     blocks, front = markdown_to_blocks(text, fixes, markdown=decoded.format in ("markdown", "html", "json"))
     meta.update({k: v for k, v in front.items() if k not in meta})
     blocks = _drop_web_info(blocks, fixes)

@@ -35,6 +35,29 @@ _FIRST_PERSON = re.compile(r"\b(?:i|we|us|our|my|me|you|your)\b", re.IGNORECASE)
 _LETTER_OPENING = re.compile(r"^(?:(?:my )?dear|cher|chère|querid|liebe|caro|cara|дорог|уважаем)", re.IGNORECASE)
 
 
+# Addressing an audience is what a speech does: "Mr. President,", "Ladies and gentlemen", …
+_VOCATIVE = re.compile(
+    r"\b(?:Mr\.?|Madam|Madame|Monsieur|Señor|Señora|Signor|Herr|Frau) (?:President|Chairman|Chair|Speaker|"
+    r"Secretary-General|Presidente|Président|Präsident|Presidenta)\b[,:!]|\b(?:Ladies and gentlemen|"
+    r"Dear (?:friends|colleagues|comrades)|Comrades|Fellow citizens|Meine (?:sehr geehrten )?Damen und Herren|"
+    r"Mesdames(?:,| et) Messieurs|Señoras y señores|Signore e signori|Дорогие друзья|Уважаемые)\b[,:!]",
+)
+# "『김일성저작집』2권", "Collected Works of V. I. Lenin", "Lenin, Collected Works": whose words these are.
+_CITED_WORKS = re.compile(
+    r"『\s*(?P<ko>[가-힣]{2,4})\s*(?:저작집|선집|전집)|(?:Collected|Selected) Works,? (?:of )?(?P<en>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
+    r"|(?P<en2>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}),? (?:Collected|Selected) Works"
+)
+
+
+def cited_author(body: str) -> str | None:
+    """The author a closing source citation names (the last 600 characters of the body)."""
+    match = _CITED_WORKS.search(body[-600:])
+    if not match:
+        return None
+    name = match.group("ko") or match.group("en") or match.group("en2")
+    return name.strip(" .,") if name else None
+
+
 def classify_doc_type(segmented: Segmented) -> str:
     """speech, letter, article, interview, transcript or other, from the document's structure."""
     header = segmented.header
@@ -68,7 +91,7 @@ def classify_doc_type(segmented: Segmented) -> str:
         return "speech"
     sample = " ".join(body)[:20000]
     words = max(1, len(sample.split()))
-    if len(_FIRST_PERSON.findall(sample)) / words > 0.025:
+    if _VOCATIVE.search(sample) or len(_FIRST_PERSON.findall(sample)) / words > 0.013:
         return "speech"
     return "article" if header.title else "other"
 
@@ -207,7 +230,7 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
     document = DocumentRow(
         doc_id=doc_id, source_path=raw.path, source_sha256=raw.sha256, source_size=len(raw.data),
         encoding=decoded.encoding, format=decoded.format, fixes=fixes, title=header.title,
-        occasion=header.occasion, author=header.author if doc_type not in ("transcript", "article") or header.author else None,
+        occasion=header.occasion, author=None if doc_type == "transcript" else (header.author or cited_author(body_text)),
         doc_type=doc_type, date=date, date_text=date_text, date_precision=date_precision,
         language=doc_lang, language_score=doc_score, n_sections=len(section_rows),
         n_paragraphs=len(paragraph_rows), n_words=count_words(body_text), n_chars=len(body_text),

@@ -15,6 +15,18 @@ NAME_STOP = frozenset(["the", "of", "and", "or", "to", "for", "on", "at", "by", 
 # Titles and forms of address that precede a name and are not part of it.
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "hon", "hon.", "honourable", "honorable", "h.e.", "he", "his", "her", "excellency", "excellence", "exc.", "excmo", "excmo.", "excma", "excma.", "sr", "sr.", "sra", "sra.", "sres", "señor", "señora", "don", "doña", "m.", "mme", "mme.", "mlle", "monsieur", "madame", "herr", "frau", "fräulein", "signor", "signora", "sig.", "sig.ra", "on.", "onorevole", "comrade", "comrades", "tovarishch", "товарищ", "господин", "госпожа", "г-н", "г-жа", "rev", "rev.", "reverend", "fr.", "father", "president", "präsident", "präsidentin", "vizepräsident", "vizepräsidentin", "presidente", "président", "chairman", "chairwoman", "chair", "premier", "prime", "minister", "secretary", "general", "secretary-general", "ambassador", "dear", "leader", "great", "marshal", "general", "generalissimo", "king", "queen", "prince", "princess", "emperor", "senator", "rep.", "representative", "abg.", "abgeordneter", "abgeordnete", "bundeskanzler", "bundeskanzlerin", "bundesminister", "bundesministerin"])
 
+# Words that name organisations, places and offices, not people ("REPUBLICA DE CUBA").
+ORG_WORDS = frozenset("""
+republic republica república république republik republiek kingdom reino royaume königreich empire state states
+united unidos unies vereinigte nations naciones ministry ministerio ministère ministerium mission misión
+party partido parti partei committee comité comite komitee union unión embassy embajada ambassade botschaft
+council consejo conseil rat assembly asamblea assemblée versammlung government gobierno gouvernement regierung
+federation federación fédération föderation society sociedad société gesellschaft association asociación
+department office bureau agency institute university college school church army navy league front movement
+bundestag parliament parlamento parlement congress congreso congrès kongress senate senado sénat
+россия республика федерация министерство партия комитет союз правительство
+""".split())
+
 PARTICLES = frozenset(["de", "da", "das", "do", "dos", "du", "del", "della", "di", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "la", "le", "y", "e", "arap", "ole", "zu", "st.", "st"])
 
 _TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž\u0400-\u042F][\w'’\-]*\.?|(?:[A-ZÀ-ÖØ-ÞА-Я]\.){1,3}[\w'’\-]*)$", re.UNICODE)
@@ -68,7 +80,7 @@ def is_person_name(text: str, max_tokens: int = 5) -> bool:
         low = token.casefold()
         if 0 < i < len(tokens) - 1 and low in PARTICLES:
             continue
-        if low in NAME_STOP or low in HONORIFICS or (low in FUNCTION_WORDS and token[0].islower()):
+        if low in NAME_STOP or low in HONORIFICS or low in ORG_WORDS or (low in FUNCTION_WORDS and token[0].islower()):
             return False
         if not _TOKEN.match(token):
             return False

@@ -20,7 +20,7 @@ from .names import (
     strip_honorifics,
 )
 from .records import Block, Cleaned, Header, Section, Segmented
-from .tag import ParsedDate, is_date_line
+from .tag import ParsedDate, find_date, is_date_line
 
 OPENERS = "‘“«„‚‹([¿¡「『《〈【"
 CLOSERS = "’”»›)]」』》〉】"
@@ -82,6 +82,8 @@ def join_kind(a: str, b: str) -> str | None:
         return ""
     if first in CLOSERS or first in ",;.:!?…" and not b.startswith("..."):
         return ""
+    if a.count("(") > a.count(")") and b.count(")") > b.count("("):
+        return " "  # a parenthesis opened in `a` closes in `b`
     if ends_terminal(a):
         return None
     if last == "-" and len(a) > 1 and a[-2].isalpha() and first.isalpha():
@@ -136,6 +138,11 @@ def _letters_ratio(text: str) -> float:
 def _is_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(not c.islower() for c in letters) and any(c.isupper() for c in letters)
+
+
+def _upper_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c.isupper()) / max(1, len(letters))
 
 
 def _title_case_ratio(text: str) -> float:
@@ -199,18 +206,20 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     comma_aff = None
     if not paren and "," in outer:
         outer, comma_aff = (part.strip() for part in outer.split(",", 1))
+        if not comma_aff[:1].isupper():
+            return None  # "Kollege Bartsch, eine kleine Korrektur:" is a sentence, not a label
     if not outer:
         return None
     if is_salutation(outer + ":") and not _is_upper(outer):
         return None
-    strong = _is_upper(outer) and len(outer) >= 2 and _letters_ratio(outer) > 0.7
+    strong = _is_upper(outer) and bool(re.fullmatch(r"[^\W\d_][^\W\d_ .'’\-]*(?:[ .'’\-]+[^\W\d_]+)*\.?", outer))
     first = outer.split()[0].casefold()
     honorific = first in HONORIFICS or first in ("the", "der", "die", "la", "el", "le")
     name_like = is_person_name(outer, max_tokens=6) or (len(outer.split()) == 1 and outer[:1].isupper() and outer.isalpha() and inner is not None)
     role_like = honorific and _title_case_ratio(outer) >= 0.99
     if not (strong or name_like or role_like):
         return None
-    if not rest and not strong:
+    if not rest and not (strong or role_like or (name_like and (inner or comma_aff))):
         return None
     # "The Minister for Energy (Mr. Kyalo)": the parenthesis holds the person, the rest the role.
     if inner and (inner.split()[0].casefold() in HONORIFICS or is_person_name(inner)) and not _is_upper(inner):
@@ -219,7 +228,7 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         speaker, affiliation = name_from_text(outer), inner or comma_aff
     if not speaker:
         return None
-    return Label(speaker, affiliation, label, strong=strong or role_like), rest
+    return Label(speaker, affiliation, label, strong=strong or role_like or bool(inner or comma_aff)), rest
 
 
 def parse_speaker_line(text: str) -> tuple[str, str | None] | None:
@@ -325,7 +334,7 @@ def _is_body_start(block: Block) -> bool:
     if len(block.lines) <= 2 and is_date_line(text):
         return False
     words = len(text.split())
-    if _is_upper(text) and len(text) < 600:
+    if _upper_share(text) >= 0.7 and len(text) < 600:
         return False
     sentence = bool(re.search(r"[.!?…。！？]['’”»)\]]*$", text)) and not re.search(r"\b[A-Z]\.$|\b\w\.\w\.$", text)
     if is_occasion(text):
@@ -387,9 +396,9 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         rank = {"day": 0, "month": 1, "year": 2}
         best = min(parts.dates, key=lambda d: rank[d[0].precision])
         date_text = best[0].text
-    author = parts.author
-    if author is None and parts.occasion:
-        author = name_after_honorific(parts.occasion)
+    # A name the occasion gives with a title ("Statement by H.E. Mr. Kim Song") is the speaker's;
+    # it beats a bare name line, which may be a letterhead.
+    author = (name_after_honorific(parts.occasion) if parts.occasion else None) or parts.author
     if author is None and meta.get("author"):
         author = natural_case(meta["author"])
     header = Header(
@@ -397,6 +406,21 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         lines=tuple(parts.lines),
     )
     return header, index, parts.folded
+
+
+def _trailing_date(text: str) -> tuple[str, str] | None:
+    """A header text that ends with a date line run into it: (text before, the date line)."""
+    if len(text) < 40 or is_date_line(text) is not None:
+        return None
+    found = find_date(text[-60:])
+    if found is None or found.end < len(text[-60:].rstrip(" .")) - 1:
+        return None
+    start = len(text) - len(text[-60:]) + found.start
+    cut = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    if cut < 20:
+        return None
+    head, tail = text[: cut + 1].strip(), text[cut + 1:].strip()
+    return (head, tail) if is_date_line(tail) is not None else None
 
 
 def _header_line_groups(block: Block) -> list[str]:
@@ -416,12 +440,12 @@ def _header_line_groups(block: Block) -> list[str]:
         else:
             role = "text"
         prev_role, prev_lines = groups[-1] if groups else ("", [])
+        # Titles and occasions wrap over lines; a name, a date or a new occasion starts afresh.
         continues = prev_lines and (
             line[:1].islower() or join_kind(prev_lines[-1], line) == " "
-            or (role in ("text", "name") and prev_role in ("text", "occasion") and not ends_terminal(prev_lines[-1])
-                and prev_lines[-1].endswith(","))
+            or (role == "text" and prev_role in ("text", "occasion"))
         )
-        if continues and prev_role not in ("date",):
+        if continues and prev_role not in ("date", "name"):
             prev_lines.append(line)
         else:
             groups.append((role, [line]))
@@ -437,6 +461,13 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         parts.folded = True
         if seen[key] == "title":
             parts.title_candidates.append((text, block.level))
+        return
+    trailing = _trailing_date(text)
+    if trailing is not None:
+        # "… DE LAS NACIONES UNIDAS. Nueva York, 28 de septiembre de 2024.": an occasion, then its date.
+        head, dateline = trailing
+        _assign_header_text(head, block, parts, seen)
+        _assign_header_text(dateline, block, parts, seen)
         return
     date = is_date_line(text)
     role = "other"
@@ -475,7 +506,7 @@ def _is_heading(block: Block, next_block: Block | None) -> bool:
         return False
     if block.emphasis and len(text.split()) <= 15:
         return True
-    if len(text) > 100 or ends_terminal(text) or text.endswith(","):
+    if text.startswith("(") or len(text) > 100 or ends_terminal(text) or text.endswith(","):
         return False
     if re.fullmatch(r"\[[^\]]{2,60}\]", text):
         return True
@@ -495,6 +526,25 @@ class _SectionBuilder:
     label: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     from_label: bool = False
+    weak: bool = False  # a label only a name-like shape vouches for
+    source: str = ""  # the paragraph the label opened, as written
+
+
+def _drop_weak_labels(sections: list[_SectionBuilder]) -> list[_SectionBuilder]:
+    """A name-like 'Word Word: text' that occurs once in a document without other label turns of
+    its kind is prose ('Apropos Griechenland: …'), not a speaker turn: it goes back to the text."""
+    counts: dict[str | None, int] = {}
+    for s in sections:
+        if s.from_label:
+            counts[s.speaker] = counts.get(s.speaker, 0) + 1
+    out: list[_SectionBuilder] = []
+    for s in sections:
+        if s.from_label and s.weak and counts.get(s.speaker, 0) < 2 and out:
+            out[-1].paragraphs.append(s.source)
+            out[-1].paragraphs.extend(s.paragraphs[1:] if s.paragraphs and s.source.endswith(s.paragraphs[0]) else s.paragraphs)
+            continue
+        out.append(s)
+    return out
 
 
 def segment_document(cleaned: Cleaned) -> Segmented:
@@ -533,12 +583,14 @@ def segment_document(cleaned: Cleaned) -> Segmented:
                 sections.append(_SectionBuilder(
                     kind="speech", speaker=label.speaker, affiliation=label.affiliation,
                     label=label.raw + (":" if not label.raw.endswith((":", "：")) else ""), from_label=True,
+                    weak=not label.strong, source=paragraph,
                 ))
                 if rest:
                     sections[-1].paragraphs.append(rest)
                 continue
             sections[-1].paragraphs.append(paragraph)
 
+    sections = _drop_weak_labels(sections)
     label_speakers = {s.speaker for s in sections if s.from_label}
     label_turns = sum(1 for s in sections if s.from_label)
     # One speaker label in a single-author text ('THE PRESIDENT:'): that is the author.
