@@ -25,7 +25,9 @@ def _quiet_prefect() -> None:
     # Prefect's per-task lines would drown them, so task runs log warnings and errors only.
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_ROOT_LEVEL", "WARNING")
+    # Libraries without a logger of Prefect's (sqlalchemy in the throwaway API server, which
+    # is stopped while it may still be flushing run records) log to the root logger.
+    os.environ.setdefault("PREFECT_LOGGING_ROOT_LEVEL", "CRITICAL")
     # The throwaway local API logs its own shutdown hiccups (task-run records it could not flush)
     # as errors with tracebacks; they concern Prefect's run history, never the corpus.
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")

@@ -16,16 +16,7 @@ NAME_STOP = frozenset(["the", "of", "and", "or", "to", "for", "on", "at", "by", 
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "hon", "hon.", "honourable", "honorable", "h.e.", "he", "his", "her", "excellency", "excellence", "exc.", "excmo", "excmo.", "excma", "excma.", "sr", "sr.", "sra", "sra.", "sres", "señor", "señora", "don", "doña", "m.", "mme", "mme.", "mlle", "monsieur", "madame", "herr", "frau", "fräulein", "signor", "signora", "sig.", "sig.ra", "on.", "onorevole", "comrade", "comrades", "tovarishch", "товарищ", "господин", "госпожа", "г-н", "г-жа", "rev", "rev.", "reverend", "fr.", "father", "president", "präsident", "präsidentin", "vizepräsident", "vizepräsidentin", "presidente", "président", "chairman", "chairwoman", "chair", "premier", "prime", "minister", "secretary", "general", "secretary-general", "ambassador", "dear", "leader", "great", "marshal", "general", "generalissimo", "king", "queen", "prince", "princess", "emperor", "senator", "rep.", "representative", "abg.", "abgeordneter", "abgeordnete", "bundeskanzler", "bundeskanzlerin", "bundesminister", "bundesministerin"])
 
 # Words that name organisations, places and offices, not people ("REPUBLICA DE CUBA").
-ORG_WORDS = frozenset("""
-republic republica república république republik republiek kingdom reino royaume königreich empire state states
-united unidos unies vereinigte nations naciones ministry ministerio ministère ministerium mission misión
-party partido parti partei committee comité comite komitee union unión embassy embajada ambassade botschaft
-council consejo conseil rat assembly asamblea assemblée versammlung government gobierno gouvernement regierung
-federation federación fédération föderation society sociedad société gesellschaft association asociación
-department office bureau agency institute university college school church army navy league front movement
-bundestag parliament parlamento parlement congress congreso congrès kongress senate senado sénat
-россия республика федерация министерство партия комитет союз правительство
-""".split())
+ORG_WORDS = frozenset(["republic", "republica", "república", "république", "republik", "republiek", "kingdom", "reino", "royaume", "königreich", "empire", "state", "states", "united", "unidos", "unies", "vereinigte", "nations", "naciones", "ministry", "ministerio", "ministère", "ministerium", "mission", "misión", "party", "partido", "parti", "partei", "committee", "comité", "comite", "komitee", "union", "unión", "embassy", "embajada", "ambassade", "botschaft", "council", "consejo", "conseil", "rat", "assembly", "asamblea", "assemblée", "versammlung", "government", "gobierno", "gouvernement", "regierung", "federation", "federación", "fédération", "föderation", "society", "sociedad", "société", "gesellschaft", "association", "asociación", "department", "office", "bureau", "agency", "institute", "university", "college", "school", "church", "army", "navy", "league", "front", "movement", "bundestag", "parliament", "parlamento", "parlement", "congress", "congreso", "congrès", "kongress", "senate", "senado", "sénat", "россия", "республика", "федерация", "министерство", "партия", "комитет", "союз", "правительство"])
 
 PARTICLES = frozenset(["de", "da", "das", "do", "dos", "du", "del", "della", "di", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "la", "le", "y", "e", "arap", "ole", "zu", "st.", "st"])
 
