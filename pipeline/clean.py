@@ -75,7 +75,8 @@ _BOILERPLATE = re.compile(
     r"skip to (?:main )?content|print this (?:page|article|post)|(?:previous|next) (?:post|article|story).*|"
     r"filed under:?.*|bookmark the permalink.*|this entry was posted.*|related (?:posts|articles|stories):?|"
     r"all rights reserved\.?|copyright ©.*|© ?\d{4}.*|subscribe to (?:our|the) newsletter.*|"
-    r"read more(?: ?»| ?›| \.\.\.)?|trackbacks? .*are (?:open|closed)\.?|tweet|share on (?:facebook|twitter|x)"
+    r"read more(?: ?»| ?›| \.\.\.)?|trackbacks? .*are (?:open|closed)\.?|tweet|share on (?:facebook|twitter|x)|"
+    r"(?:back to )?top of (?:the )?page|back to top|last (?:updated|modified)(?: on)?:? .{0,40}"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -365,6 +366,28 @@ def srt_to_text(text: str) -> str:
     return "\n".join(out)
 
 
+_PSEUDO_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>")
+
+
+def strip_pseudo_tags(text: str, fixes: list[str]) -> str:
+    """XML-like tags in plain text (<Newspeech>, <Header>, <i>), as left by converters: a tag at
+    the start or end of a line marks a block boundary, a tag inside a line is just removed."""
+    if len(_PSEUDO_TAG.findall(text[:200_000])) < 3:
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        starts = re.match(r"^(?:\s*</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>)+", line)
+        ends = re.search(r"(?:</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>\s*)+$", line)
+        if starts and stripped:
+            out.append("")
+        out.append(_PSEUDO_TAG.sub("", line))
+        if ends and stripped:
+            out.append("")
+    fixes.append("markup")
+    return "\n".join(out)
+
+
 # ---- furniture ------------------------------------------------------------------------------
 
 
@@ -462,6 +485,8 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     elif decoded.format == "srt":
         text = srt_to_text(text)
         fixes.append("markup")
+    if decoded.format in ("text", "markdown"):
+        text = strip_pseudo_tags(text, fixes)
     text = remove_furniture(text, config, fixes, meta)
     # Tabs and exotic spaces inside lines become single spaces; indentation is not kept.
     text = "\n".join(_SPACES.sub(" ", line).strip(" ") if line.strip() else "" for line in text.split("\n"))

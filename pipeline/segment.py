@@ -369,6 +369,12 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
             continue
         if _is_body_start(block):
             break
+        following = next((b for b in blocks[index + 1:] if not b.rule), None)
+        if (
+            block.level and any(0 < h.level < block.level for h in header_blocks)
+            and following is not None and not following.level and _is_body_start(following)
+        ):
+            break  # a lesser heading right before the text heads the first section, not the document
         header_blocks.append(block)
         index += 1
     if index >= len(blocks) and header_blocks:
