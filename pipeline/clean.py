@@ -45,15 +45,32 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,  # On by default in a hand-built config, and slower.
 )
 
-# Every character ftfy's fixes act on: Latin-1/cp1252 letters (mojibake is UTF-8 read through
-# those code pages), C1 controls, ligatures, terminal escapes. Text with none of them (ASCII,
-# Russian, Hangul, Han, ...) holds no mojibake ftfy could repair, so it skips the cost; a property
-# test checks that ftfy leaves such text unchanged (it can "fix" rare Cyrillic letters that were
-# never broken, one more reason not to run it there).
-_MOJIBAKE_HINT = re.compile(
-    "[\u0080-\u00ff\ufffd\ufb00-\ufb06\u0192\u02c6\u02dc\u2020\u2021\u2030\u0160\u0161"
-    "\u0152\u0153\u017d\u017e\u0178\u2122\u201a\u201e\u2039\u203a\x1b\u2028\u2029\u206a-\u206f\ufff9-\ufffc]"
-)
+def _ftfy_trigger() -> re.Pattern[str]:
+    """Characters that one of ftfy's non-encoding fixers acts on, from ftfy's own tables: C1
+    controls, ligatures, the control characters it removes, terminal escapes, surrogates, line
+    separators. Text with none of them and no mojibake (`ftfy.badness.is_bad`) is left exactly as
+    it is by ftfy, so it need not pay for it (a property test holds this)."""
+    from ftfy.chardata import CONTROL_CHARS, LIGATURES
+
+    chars = {chr(c) for c in CONTROL_CHARS} | {chr(c) for c in LIGATURES} | {"\x1b", "\r", "\u2028", "\u2029"}
+    chars -= {"\n", "\t"}
+    ranges = "\x80-\x9f\ud800-\udfff"
+    return re.compile("[" + ranges + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+_FTFY_TRIGGER = _ftfy_trigger()
+
+
+def needs_ftfy(text: str) -> bool:
+    """Whether ftfy (with FTFY_CONFIG) could change `text` beyond NFC."""
+    if _FTFY_TRIGGER.search(text):
+        return True
+    if text.isascii():
+        return False
+    from ftfy.badness import is_bad
+
+    return bool(is_bad(text))
+
 
 _BLANK = re.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
@@ -107,7 +124,7 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     if unified != text:
         fixes.append("line_endings")
     text = unified
-    if _MOJIBAKE_HINT.search(text):
+    if needs_ftfy(text):
         fixed = ftfy.fix_text(text, FTFY_CONFIG)
         if fixed != text:
             fixes.append("mojibake")

@@ -26,7 +26,7 @@ from .records import (
 from .schema import SCHEMA_VERSION
 from .segment import is_occasion, is_salutation, resolve_kinds, segment_document
 from .sources import decode_bytes, doc_id_for
-from .tag import UND, Language, count_words, detect_language, find_date
+from .tag import UND, count_words, detect_language, find_date, paragraph_language, script_of, spread_sample
 
 _INTERVIEW = re.compile(r"\b(?:interview|entrevista|entretien|intervista|интервью|беседа|인터뷰|담화)\b", re.IGNORECASE)
 _LETTER = re.compile(r"\b(?:letter|message|telegram|carta|mensaje|lettre|brief|lettera|messaggio|письмо|послание|телеграмма|서한|편지)\b", re.IGNORECASE)
@@ -169,20 +169,21 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
     language_scores: dict[str, list[float]] = {}
     section_index = 0
     paragraph_index = 0
+    sample_chars = config.tag.section_sample_chars
+    body_sample = spread_sample("\n\n".join(p for s in sections for p in s.paragraphs), sample_chars)
+    body_lang = detect_language(body_sample, config.tag)
+    body_script = script_of(body_sample)
     for section, (start, end, paragraph_spans) in zip(sections, spans):
         if not section.paragraphs:
             continue
         section_text = "\n\n".join(section.paragraphs)
-        section_lang = detect_language(section_text, config.tag)
+        section_sample = spread_sample(section_text, sample_chars)
+        section_lang = paragraph_language(section_sample, body_lang, body_script, config.tag, limit=sample_chars)
+        section_script = script_of(section_sample)
         section_id = f"{doc_id}#s{section_index}"
         context = ""
         for paragraph, (p_start, p_end) in zip(section.paragraphs, paragraph_spans):
-            if len(paragraph) >= config.tag.min_paragraph_chars:
-                lang = detect_language(paragraph, config.tag)
-                if lang.code == UND and section_lang.code != UND and len(paragraph) < 2 * config.tag.min_paragraph_chars:
-                    lang = section_lang
-            else:
-                lang = section_lang if section_lang.code != UND or not paragraph.strip() else Language(UND, 0.0)
+            lang = paragraph_language(paragraph, section_lang, section_script, config.tag)
             paragraph_id = f"{doc_id}#p{paragraph_index}"
             paragraph_rows.append(ParagraphRow(
                 doc_id=doc_id, section_id=section_id, paragraph_id=paragraph_id,

@@ -69,27 +69,150 @@ def _looks_like_language(text: str) -> bool:
     return voweled >= 0.75 * len(long_words)
 
 
-def detect_language(text: str, config: TagConfig) -> Language:
-    """ISO 639-1 code and probability of `text`; `und` when there is no language to detect."""
-    sample = text[: config.section_sample_chars]
+def detect_language(text: str, config: TagConfig, limit: int | None = None) -> Language:
+    """ISO 639-1 code and probability of `text` (its first `limit` characters, default the
+    section sample size); `und` when there is no language to detect."""
+    sample = text[: limit or config.section_sample_chars]
+    return _detect_cached(sample, config.langdetect_seed, config.min_language_score)
+
+
+@lru_cache(maxsize=8192)
+def _detect_cached(sample: str, seed: int, min_score: float) -> Language:
+    return _detect(sample, seed, min_score)
+
+
+EARLY_TRIALS = 3
+EARLY_STOP_PROB = 0.995
+
+
+def _detect(sample: str, seed: int, min_score: float) -> Language:
     if not _looks_like_language(sample):
         return Language(UND, 0.0)
-    _factory_ready(config.langdetect_seed)
+    _factory_ready(seed)
     from langdetect import detector_factory
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
+        # langdetect averages n_trial random walks drawn from one seeded sequence, so the first
+        # EARLY_TRIALS walks are those of a full run. When they already agree beyond doubt, the
+        # remaining walks cannot change the winner: stop there (about half the cost).
         detector = detector_factory._factory.create()  # type: ignore[union-attr]
+        detector.n_trial = EARLY_TRIALS
         detector.append(sample)
         candidates = detector.get_probabilities()
+        if not candidates or candidates[0].prob < EARLY_STOP_PROB:
+            detector = detector_factory._factory.create()  # type: ignore[union-attr]
+            detector.append(sample)
+            candidates = detector.get_probabilities()
     except LangDetectException:
         return Language(UND, 0.0)
     if not candidates:
         return Language(UND, 0.0)
     best = candidates[0]
-    if best.prob < config.min_language_score:
+    if best.prob < min_score:
         return Language(UND, round(float(best.prob), 4))
     return Language(_normalize_code(best.lang), round(float(best.prob), 4))
+
+
+# ---- paragraphs: langdetect only where the answer may differ from the section's ---------------
+
+_SCRIPT_RANGES = (
+    ("hangul", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")),
+    ("kana", re.compile(r"[\u3040-\u30ff]")),
+    ("han", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")),
+    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
+    ("greek", re.compile(r"[\u0370-\u03ff]")),
+    ("arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f]")),
+    ("hebrew", re.compile(r"[\u0590-\u05ff]")),
+    ("devanagari", re.compile(r"[\u0900-\u097f]")),
+    ("thai", re.compile(r"[\u0e00-\u0e7f]")),
+    ("latin", re.compile(r"[A-Za-z\u00c0-\u024f]")),
+)
+
+# Frequent function words of the languages that share a script; a word common to two languages of
+# the list is dropped from both, so every hit is evidence for one language. Enough to tell whether
+# a paragraph is plausibly in its section's language without asking langdetect.
+_STOPWORD_LISTS = {
+    "en": "the of and to in is that it for was on are as with be by this have from not we our which were has been they their will would",
+    "fr": "le la les de des et est un une du que qui dans pour pas sur au avec ce il nous sont aux ont été cette mais leur",
+    "de": "der die das und ist nicht den von zu mit sich des auf für ein eine dem im wir auch es werden wird hat sind bei",
+    "es": "el la los las de que y en del se por un una con para es no al lo nuestro su sus como más pero fue",
+    "it": "il la di che e un una per non con del della le dei sono gli nel alla anche è più ha questo",
+    "pt": "o a os as de que e do da em um uma para com não no na dos se mais ao pela pelo também",
+    "nl": "de het een en van is dat op te in zijn met voor niet die aan er ook worden wordt bij",
+    "pl": "i w na z się nie do to że jest o jak ale po co tak za od przez być oraz",
+    "sv": "och i att det som på är av för en med till den har inte om vi ett var",
+    "da": "og i at det som på er af for en med til den har ikke om vi et var",
+    "ro": "și în de la cu pe care nu este din o un pentru mai fost sunt",
+    "cs": "a v se na je že to s z do o k ve jsou by jako jeho",
+    "tr": "ve bir bu da de için ile olan çok gibi daha ne olarak",
+    "id": "yang dan di dari ini itu dengan untuk tidak dalam akan pada",
+    "sw": "na ya wa kwa katika ni za la hii kama",
+    "ru": "и в не на что с по это как а но он к из у за то же мы его все только она они был были уже бы или",
+    "uk": "і в не на що з та це як до за у й він ми його від було які",
+    "bg": "и в на да се не за от е с че по като са но това",
+}
+_ALL_WORDS: dict[str, int] = {}
+for _words in _STOPWORD_LISTS.values():
+    for _w in set(_words.split()):
+        _ALL_WORDS[_w] = _ALL_WORDS.get(_w, 0) + 1
+_STOPWORDS: dict[str, frozenset[str]] = {
+    code: frozenset(w for w in words.split() if _ALL_WORDS[w] == 1) for code, words in _STOPWORD_LISTS.items()
+}
+_WORDS_LOWER = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+# Scripts that (in practice) one language of langdetect's writes: the script settles the question.
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_SCRIPT_LANGUAGE = {"hangul": "ko", "kana": "ja", "thai": "th", "greek": "el", "hebrew": "he"}
+
+
+def spread_sample(text: str, size: int) -> str:
+    """Up to `size` characters from the beginning, middle and end of `text`: a document's first
+    page (a list of names, a table of contents) is a poor sample of its language."""
+    if len(text) <= size:
+        return text
+    third = size // 3
+    middle = len(text) // 2 - third // 2
+    return "\n".join((text[:third], text[middle:middle + third], text[-third:]))
+
+
+def script_of(text: str) -> str:
+    """The writing system most letters of `text` belong to."""
+    sample = text[:600]
+    best, most = "none", 0
+    for name, pattern in _SCRIPT_RANGES:
+        count = len(pattern.findall(sample))
+        if count > most:
+            best, most = name, count
+    return best
+
+
+def _stopword_guess(text: str) -> tuple[str | None, int, int]:
+    """(best language, its hits, the runner-up's hits) by function words."""
+    words = _WORDS_LOWER.findall(text[:1500].lower())
+    scores = sorted(((sum(1 for w in words if w in vocab), code) for code, vocab in _STOPWORDS.items()), reverse=True)
+    (best_hits, best), (second_hits, _) = scores[0], scores[1]
+    return (best if best_hits else None), best_hits, second_hits
+
+
+def paragraph_language(paragraph: str, section: Language, section_script: str, config: TagConfig,
+                       limit: int = 10_000) -> Language:
+    """A paragraph's (or a section's) language: its container's when cheap signals agree (same
+    script; the container's language clearly leads the function-word count), else langdetect on
+    the text itself (its first `limit` characters)."""
+    if len(paragraph) < config.min_paragraph_chars:
+        return section
+    if section.code != UND and script_of(paragraph) == section_script:
+        if _SCRIPT_LANGUAGE.get(section_script) == section.code:
+            return section
+        if section_script == "han" and section.code == "zh" and not _KANA.search(paragraph):
+            return section
+        if section.code in _STOPWORDS:
+            best, hits, second = _stopword_guess(paragraph)
+            if best == section.code and hits >= 2 and hits >= 3 * second:
+                return section
+    return detect_language(paragraph, config, limit=limit)
 
 
 # ---- dates ----------------------------------------------------------------------------------
@@ -116,27 +239,36 @@ class ParsedDate:
     end: int
 
 
-@lru_cache(maxsize=4096)
-def _parse_candidate(candidate: str, kind: str) -> tuple[dt.date, str] | None:
-    if kind == "y":
-        year = int(candidate)
-        return dt.date(year, 1, 1), "year"
-    import dateparser
+@lru_cache(maxsize=4)
+def _date_parser(languages: tuple[str, ...]) -> object:
+    from dateparser.date import DateDataParser
 
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", candidate)
-    parsed = dateparser.parse(
-        cleaned,
+    return DateDataParser(
+        languages=list(languages),
         settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False, "REQUIRE_PARTS": ["year"]},
     )
-    if parsed is None:
+
+
+@lru_cache(maxsize=4096)
+def _parse_candidate(candidate: str, kind: str, languages: tuple[str, ...] = TagConfig().date_languages) -> tuple[dt.date, str] | None:
+    if kind == "y":
+        return dt.date(int(candidate), 1, 1), "year"
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", candidate)
+    data = _date_parser(languages).get_date_data(cleaned)  # type: ignore[attr-defined]
+    if data.date_obj is None:
         return None
-    if kind in ("my",) or (kind == "cjk" and not re.search(r"[日일]", candidate)):
+    parsed = data.date_obj
+    if data.period == "year":
+        return dt.date(parsed.year, 1, 1), "year"
+    if data.period == "month" or kind == "my" or (kind == "cjk" and not re.search(r"[日일]", candidate)):
         return dt.date(parsed.year, parsed.month, 1), "month"
     return parsed.date(), "day"
 
 
 def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
     """The first date written in `text` that a date parser accepts."""
+    if not any(c.isdigit() for c in text):
+        return None
     for match in _DATE_CANDIDATES.finditer(text):
         kind = match.lastgroup or ""
         if kind == "y" and not allow_year_only:
@@ -158,7 +290,7 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
 def is_date_line(line: str) -> ParsedDate | None:
     """A line that is a date, perhaps with a weekday, a place or a time, and little else."""
     text = line.strip().strip("*_()[]").strip()
-    if not text or len(text) > 80:
+    if not text or len(text) > 80 or not any(c.isdigit() for c in text):
         return None
     found = find_date(text, allow_year_only=True)
     if found is None:

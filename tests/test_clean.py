@@ -102,14 +102,34 @@ _ALPHABET = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(_ALPHABET, max_size=120))
-def test_ftfy_is_a_no_op_without_mojibake_hint(text: str) -> None:
-    """Justifies repair_text skipping ftfy on text with no character ftfy acts on."""
-    if clean._MOJIBAKE_HINT.search(text):
+_BROAD = st.one_of(
+    _ALPHABET,
+    st.characters(min_codepoint=0xA0, max_codepoint=0x24F),  # Latin-1 supplement, Latin Extended-A/B
+    st.characters(min_codepoint=0x400, max_codepoint=0x4FF),  # all of Cyrillic
+    st.characters(min_codepoint=0x2010, max_codepoint=0x203A),  # dashes, quotes, ellipsis
+    st.sampled_from("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"),  # what cp1252 puts in 0x80-0x9F
+)
+
+
+def _mojibake(text: str) -> str:
+    """`text` as it looks after UTF-8 bytes were decoded as cp1252 (where possible)."""
+    return text.encode("utf-8").decode("cp1252", errors="ignore")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(_BROAD, max_size=120), st.text(_BROAD, max_size=60).map(_mojibake)))
+def test_skipping_ftfy_never_changes_the_result(text: str) -> None:
+    """repair_text skips ftfy when clean.needs_ftfy says ftfy has nothing to do: the result must be
+    exactly what running ftfy would give."""
+    if clean.needs_ftfy(text):
         return
     assert ftfy.fix_text(text, clean.FTFY_CONFIG) == unicodedata.normalize("NFC", text)
-    assert repair_text(text)[0] == unicodedata.normalize("NFC", text)
+
+
+def test_mojibake_is_not_skipped() -> None:
+    for original in ("The Mona Lisa doesn’t have eyebrows.", "Le café est très bon.", "Привет, мир"):
+        assert clean.needs_ftfy(_mojibake(original))
+        assert repair_text(_mojibake(original))[0] == original
 
 
 # ---- markdown ---------------------------------------------------------------------------------
