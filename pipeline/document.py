@@ -58,6 +58,16 @@ def cited_author(body: str) -> str | None:
     return name.strip(" .,") if name else None
 
 
+def _meta_date(meta: dict[str, str]) -> str | None:
+    for key in ("posted", "date"):
+        value = meta.get(key)
+        if value:
+            found = find_date(value, allow_year_only=False)
+            if found is not None:
+                return found.text
+    return None
+
+
 def classify_doc_type(segmented: Segmented) -> str:
     """speech, letter, article, interview, transcript or other, from the document's structure."""
     header = segmented.header
@@ -219,7 +229,8 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
 
     date = None
     date_precision = None
-    date_text = header.date_text
+    # Without a date in the header, a web page's "Posted on …" line or its metadata tells it.
+    date_text = header.date_text or _meta_date(cleaned.meta)
     if date_text:
         parsed = find_date(date_text, allow_year_only=True)
         if parsed is not None:

@@ -536,6 +536,20 @@ class _SectionBuilder:
     source: str = ""  # the paragraph the label opened, as written
 
 
+def _resolve_surnames(sections: list[_SectionBuilder]) -> None:
+    """Later turns that name a speaker by surname only ('Merkel:', 'MR. NYAKIAMO:') take the full
+    name given earlier in the document, when exactly one earlier speaker has that surname."""
+    full: dict[str, set[str]] = {}
+    for s in sections:
+        if s.speaker and len(s.speaker.split()) >= 2:
+            full.setdefault(s.speaker.split()[-1].casefold(), set()).add(s.speaker)
+    for s in sections:
+        if s.speaker and len(s.speaker.split()) == 1:
+            names = full.get(s.speaker.casefold())
+            if names and len(names) == 1:
+                s.speaker = next(iter(names))
+
+
 def _drop_weak_labels(sections: list[_SectionBuilder]) -> list[_SectionBuilder]:
     """A name-like 'Word Word: text' that occurs once in a document without other label turns of
     its kind is prose ('Apropos Griechenland: …'), not a speaker turn: it goes back to the text."""
@@ -597,6 +611,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
             sections[-1].paragraphs.append(paragraph)
 
     sections = _drop_weak_labels(sections)
+    _resolve_surnames(sections)
     label_speakers = {s.speaker for s in sections if s.from_label}
     label_turns = sum(1 for s in sections if s.from_label)
     # One speaker label in a single-author text ('THE PRESIDENT:'): that is the author.
