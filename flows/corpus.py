@@ -28,7 +28,7 @@ from pipeline import __version__
 from pipeline.batch import BatchItem, BatchResult, process_batch
 from pipeline.config import Config, load_config
 from pipeline.plan import Plan, make_batches, plan_run, version_key
-from pipeline.store import StateStore, clean_staging, commit, new_part_key, recover, write_side_tables, writer_lock
+from pipeline.store import StateStore, clean_staging, commit, compact, new_part_key, recover, write_side_tables, writer_lock
 
 SMALL_RUN_BYTES = 1_000_000
 _POOL: cf.ProcessPoolExecutor | None = None
@@ -165,6 +165,8 @@ def process_corpus(
             state = StateStore(out_dir)
             try:
                 state.finish_run(run_id, status, counts, message)
+                if status == "completed":
+                    compact(out_dir, state)
                 write_side_tables(out_dir, state)
                 clean_staging(out_dir, run_id)
             except Exception as exc:

@@ -19,7 +19,7 @@ from . import __version__
 from .batch import process_batch
 from .config import Config, load_config
 from .plan import make_batches, plan_run, version_key
-from .store import StateStore, clean_staging, commit, new_part_key, recover, write_side_tables, writer_lock
+from .store import StateStore, clean_staging, commit, compact, new_part_key, recover, write_side_tables, writer_lock
 
 
 def run_corpus(raw_dir: str | Path, out_dir: str | Path, config: Config | None = None, batch_size: int | None = None,
@@ -56,6 +56,8 @@ def run_corpus(raw_dir: str | Path, out_dir: str | Path, config: Config | None =
         finally:
             try:
                 state.finish_run(run_id, status, counts, message)
+                if status == "completed":
+                    compact(out, state)
                 write_side_tables(out, state)
                 clean_staging(out, run_id)
             except Exception:

@@ -341,6 +341,8 @@ def apply_journal(out: Path, state: StateStore, journal_id: int, payload: dict[s
     db = state.db
     db.execute("begin immediate")
     try:
+        db.executemany("update files set part=? where part=? and status='document'",
+                       [(new, old) for old, new in payload.get("repart", [])])
         db.executemany("insert or replace into files values (?,?,?,?,?,?,?,?,?,?,?)", payload["upserts"])
         db.executemany("delete from files where source_path=?", [(p,) for p in payload["deletions"]])
         db.execute("delete from journal where id=?", (journal_id,))
@@ -348,6 +350,52 @@ def apply_journal(out: Path, state: StateStore, journal_id: int, payload: dict[s
     except BaseException:
         db.execute("rollback")
         raise
+
+
+def compact(out_dir: str | Path, state: StateStore, target_docs: int = 2000, max_small_parts: int = 8) -> int:
+    """Merge small part files into parts of about `target_docs` documents, so a corpus built by many
+    small runs still reads as few files. Big parts are never rewritten; nothing happens until more
+    than `max_small_parts` small parts have accumulated, so one added file costs one small part.
+    Goes through the journal like any commit. Returns the number of parts merged away."""
+    out = Path(out_dir)
+    counts = state.part_counts()
+    small = sorted((n, part) for part, n in counts.items() if n < target_docs // 2)
+    if len(small) <= max_small_parts:
+        return 0
+    groups: list[list[str]] = [[]]
+    size = 0
+    for n, part in small:
+        if size + n > target_docs and groups[-1]:
+            groups.append([])
+            size = 0
+        groups[-1].append(part)
+        size += n
+    groups = [g for g in groups if len(g) > 1]
+    if not groups:
+        return 0
+    stage = out / STAGING_DIR / f"compact-{uuid.uuid4().hex[:8]}"
+    deletes: list[str] = []
+    additions: list[list[str]] = []
+    repart: list[list[str]] = []
+    for group in groups:
+        merged_key = new_part_key()
+        for table, schema in DOC_TABLES.items():
+            paths = [p for p in (_part_path(out, table, part) for part in group) if p.exists()]
+            if not paths:
+                continue
+            merged = pa.concat_tables([pq.read_table(p, schema=schema) for p in paths])
+            staged = stage / f"{merged_key}-{table}.parquet"
+            write_parquet(merged, staged)
+            additions.append([str(staged), str(_part_path(out, table, merged_key))])
+            deletes.extend(str(p) for p in paths)
+        repart.extend([part, merged_key] for part in group)
+    payload = {"removals": [], "deletes": deletes, "additions": additions, "upserts": [], "deletions": [],
+               "repart": repart}
+    cursor = state.db.execute("insert into journal (payload) values (?)", (json.dumps(payload),))
+    assert cursor.lastrowid is not None
+    apply_journal(out, state, cursor.lastrowid, payload)
+    shutil.rmtree(stage, ignore_errors=True)
+    return sum(len(g) for g in groups)
 
 
 def recover(out_dir: str | Path, state: StateStore) -> int:
