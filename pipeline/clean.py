@@ -87,13 +87,17 @@ _BOILERPLATE = re.compile(
     r"comments are closed.*|(?:leave|post) a (?:comment|reply).*|share this(?: ?:.*)?|"
     r"like this:?|like loading\.*|click to (?:share|print|email).*|"
     r"\(?(?:please )?check against (?:the )?delivery\)?\.?|\(?cotejar con la intervención pronunciada\)?\.?|"
-    r"\(?seul le prononcé fait foi\)?\.?|\(?es gilt das gesprochene wort!?\)?\.?|"
+    r"\(?seul (?:le texte )?(?:le )?prononcé fait foi\)?\.?|\(?es gilt das gesprochene wort!?\)?\.?|"
+    r"\(?cotejar con (?:el discurso|la intervención|el texto) pronunciad[oa]\)?\.?|"
+    r"\(?(?:solo )?fa fede (?:solo )?il (?:testo )?pronunciato\)?\.?|\(?vale o texto (?:lido|proferido)\)?\.?|"
+    r"\(?(?:сверить|проверить) (?:с|по) (?:текстом )?(?:выступлени\w+|факт\w* выступления)\)?\.?|"
     r"\(?verificar contra lectura\)?\.?|\(?cotejar contra lectura\)?\.?|"
     r"skip to (?:main )?content|print this (?:page|article|post)|(?:previous|next) (?:post|article|story).*|"
     r"filed under:?.*|bookmark the permalink.*|this entry was posted.*|related (?:posts|articles|stories):?|"
     r"all rights reserved\.?|copyright ©.*|© ?\d{4}.*|subscribe to (?:our|the) newsletter.*|"
     r"read more(?: ?»| ?›| \.\.\.)?|trackbacks? .*are (?:open|closed)\.?|tweet|share on (?:facebook|twitter|x)|"
-    r"(?:back to )?top of (?:the )?page|back to top|last (?:updated|modified)(?: on)?:? .{0,40}"
+    r"(?:back to )?top of (?:the )?page|back to top|last (?:updated|modified)(?: on)?:? .{0,40}|"
+    r"end \d{1,2}[:.]\d{2} ?[ap]\.?m\.? ?(?:[a-z]{2,4})?"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -101,7 +105,15 @@ _BOILERPLATE = re.compile(
 _TOC_LINE = re.compile(r"(?:\s?\.){4,}\s*\d{1,5}\s*[A-D]?\s*$|\t+\s*\d{1,5}\s*[A-D]?\s*$")
 # Site navigation: "Home > Archive > Plekhanov", "MIA » Works » 1889".
 _BREADCRUMB = re.compile(r"^(?:[^>»›|]{1,40}\s(?:>|»|›|/)\s){2,}[^>»›|]{1,60}$")
+# A page's running head set with its page number apart: "12      KANG MYONG CHOL  SELECTED WORKS"
+# or "ON THE TASKS OF THE FARMS        13" (a page number separated by a wide gap).
+_PAGE_HEAD = re.compile(r"^\s*\d{1,4}\s{4,}\S.{2,100}$|^\s*\S.{2,100}?\s{4,}\d{1,4}\s*$")
 _YEAR = re.compile(r"^\(?(?:1[5-9]|20)\d\d\)?$")
+_SOCIAL = re.compile(
+    r"^\s*(?:[*\-•]\s*)?(?:\[)?(?:facebook|twitter|x|email|e-mail|print|whatsapp|telegram|linkedin|reddit|"
+    r"pinterest|tumblr|pocket|skype|mastodon|threads|bluesky|more)(?:\])?(?:\([^)]*\))?\s*$",
+    re.IGNORECASE,
+)
 _POSTED = re.compile(r"^\s*posted (?:on|in)\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
 _WEB_INFO = re.compile(
     r"^\s*(?:source|transcription|transcribed|mark-?up|html mark-?up|proofread|translated|"
@@ -408,6 +420,13 @@ def strip_pseudo_tags(text: str, fixes: list[str]) -> str:
 # ---- furniture ------------------------------------------------------------------------------
 
 
+def _looks_dated(line: str) -> bool:
+    """A line that is (mostly) a date: repeated on a title page, not a running head."""
+    from .tag import is_date_line
+
+    return is_date_line(line) is not None
+
+
 def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dict[str, str]) -> str:
     """Page numbers, running heads/footers (short lines repeated across pages) and web
     boilerplate removed. The first occurrence of a repeated line near the top is kept: it is
@@ -431,7 +450,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             removed_page = True
             out.append("")
             continue
-        if _BOILERPLATE.match(stripped):
+        if _BOILERPLATE.match(stripped.strip("*_#>[] ")) or _SOCIAL.match(stripped):
             removed_boiler = True
             out.append("")
             continue
@@ -445,6 +464,10 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             removed_boiler = True
             out.append("")
             continue
+        if _PAGE_HEAD.match(line):
+            removed_running = True
+            out.append("")
+            continue
         if _TOC_LINE.search(stripped):
             removed_toc = True
             out.append("")
@@ -452,12 +475,18 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
         key = _norm_furniture(stripped)
         if (
             len(stripped) <= config.furniture_max_chars
-            and counts[key] >= config.furniture_min_repeats
+            and (
+                counts[key] >= config.furniture_min_repeats
+                # twice is enough for a head with a page number or set centred on the page
+                or (counts[key] >= 2 and len(key) > 8 and not _looks_dated(stripped)
+                    and ("#" in key or len(line) - len(line.lstrip()) >= 8))
+            )
             and not re.search(r"[.!?:;,)\]…。]$", stripped)
             and not re.match(r"^[(\[]", stripped)
             and len(key) > 3
         ):
-            if key not in seen_repeated and head_zone <= 12:
+            page_numbered = bool(re.search(r"\s\d{1,4}$", stripped)) and not _YEAR.match(stripped.split()[-1])
+            if key not in seen_repeated and head_zone <= 12 and not page_numbered:
                 seen_repeated.add(key)
                 out.append(line)
                 continue

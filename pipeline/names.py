@@ -15,6 +15,11 @@ NAME_STOP = frozenset(["the", "of", "and", "or", "to", "for", "on", "at", "by", 
 # Titles and forms of address that precede a name and are not part of it.
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "hon", "hon.", "honourable", "honorable", "h.e.", "he", "his", "her", "excellency", "excellence", "exc.", "excmo", "excmo.", "excma", "excma.", "sr", "sr.", "sra", "sra.", "sres", "señor", "señora", "don", "doña", "m.", "mme", "mme.", "mlle", "monsieur", "madame", "herr", "frau", "fräulein", "signor", "signora", "sig.", "sig.ra", "on.", "onorevole", "comrade", "comrades", "tovarishch", "товарищ", "господин", "госпожа", "г-н", "г-жа", "rev", "rev.", "reverend", "fr.", "father", "president", "präsident", "präsidentin", "vizepräsident", "vizepräsidentin", "presidente", "président", "chairman", "chairwoman", "chair", "premier", "prime", "minister", "secretary", "general", "secretary-general", "ambassador", "dear", "leader", "great", "marshal", "general", "generalissimo", "king", "queen", "prince", "princess", "emperor", "senator", "rep.", "representative", "abg.", "abgeordneter", "abgeordnete", "bundeskanzler", "bundeskanzlerin", "bundesminister", "bundesministerin"])
 
+# Offices that stand before a name in several languages ("Discurso do Ministro da Educação, …").
+HONORIFICS = HONORIFICS | frozenset(["ministro", "ministra", "ministre", "ministerin", "secretário", "secretária", "secretario", "secretaria", "oberbürgermeister", "oberbürgermeisterin", "bürgermeister", "bürgermeisterin", "alcalde", "alcaldesa", "sindaco", "sindaca", "prefeito", "prefeita", "maire", "governor", "gobernador", "governatore", "governador", "senador", "senatore", "sénateur", "député", "deputado", "diputado", "deputato"])
+
+HONORIFICS = HONORIFICS | frozenset(["archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor"])
+
 # Words that name organisations, places and offices, not people ("REPUBLICA DE CUBA").
 ORG_WORDS = frozenset(["republic", "republica", "república", "république", "republik", "republiek", "kingdom", "reino", "royaume", "königreich", "empire", "state", "states", "united", "unidos", "unies", "vereinigte", "nations", "naciones", "ministry", "ministerio", "ministère", "ministerium", "mission", "misión", "party", "partido", "parti", "partei", "committee", "comité", "comite", "komitee", "union", "unión", "embassy", "embajada", "ambassade", "botschaft", "council", "consejo", "conseil", "rat", "assembly", "asamblea", "assemblée", "versammlung", "government", "gobierno", "gouvernement", "regierung", "federation", "federación", "fédération", "föderation", "society", "sociedad", "société", "gesellschaft", "association", "asociación", "department", "office", "bureau", "agency", "institute", "university", "college", "school", "church", "army", "navy", "league", "front", "movement", "bundestag", "parliament", "parlamento", "parlement", "congress", "congreso", "congrès", "kongress", "senate", "senado", "sénat", "россия", "республика", "федерация", "министерство", "партия", "комитет", "союз", "правительство"])
 
@@ -41,11 +46,15 @@ def natural_case(text: str) -> str:
 
 def strip_honorifics(name: str) -> str:
     """Leading titles and forms of address removed: 'H.E. Mr. Kim Song' -> 'Kim Song'.
-    A name that is nothing but a title ('The President') keeps its last title word."""
+    A name that is nothing but a title ('The President') keeps its last title word; an office
+    ('The Minister for Energy') stays whole, without its article."""
+    name = re.sub(r"\b(Mr|Mrs|Ms|Dr|Hon|Prof|Sr|Sra)\.(?=[A-Za-zÀ-ÿ])", r"\1. ", name, flags=re.IGNORECASE)
     tokens = name.replace("\u00a0", " ").split()
     kept = list(tokens)
     while kept and (kept[0].casefold().rstrip(",") in HONORIFICS or kept[0].casefold() in ("the", "der", "die", "el", "la", "le")):
         kept.pop(0)
+    if kept and kept[0].casefold() in ("for", "of", "für", "de", "du", "del", "des", "della", "da", "do"):
+        kept = [t for t in tokens if t.casefold() not in ("the", "der", "die", "el", "la", "le")][:1] + kept
     if not kept:
         words = [t for t in tokens if t.casefold() not in ("the", "der", "die", "el", "la", "le")]
         kept = words[-2:] if len(words) >= 2 and words[-2].casefold() in ("vice", "deputy", "attorney") else words[-1:]
@@ -76,6 +85,51 @@ def is_person_name(text: str, max_tokens: int = 5) -> bool:
         if not _TOKEN.match(token):
             return False
     return True
+
+
+# Korean names: a common family name and one or two syllables ("박영철", "리광수", "김일성").
+_HANGUL_NAME = re.compile(
+    r"^[김리이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉]"
+    r"[가-힣]{1,2}$"
+)
+
+
+def is_hangul_name(text: str) -> bool:
+    return bool(_HANGUL_NAME.match(text.strip()))
+
+
+def name_in_occasion(text: str) -> str | None:
+    """The person an occasion names after 'by/von/de/del/do/of/par' ('Rede von Jutta Rehfeld bei …'),
+    or set off by commas after a role ('Discurso do Ministro da Educação, Rui Amaral Teixeira, na …')."""
+    for match in re.finditer(r",\s+([^,]{3,60}?),", text):
+        candidate = match.group(1).strip()
+        if is_person_name(candidate) and not any(t.casefold() in ORG_WORDS for t in candidate.split()):
+            return natural_case(strip_honorifics(candidate))
+    for match in re.finditer(r"\b(by|von|vom|de|del|della|do|da|di|of|par|por)\s+", text):
+        tokens = text[match.end():].replace("\u00a0", " ").split()
+        titled = False
+        while tokens and tokens[0].casefold().strip(",") in HONORIFICS:
+            tokens.pop(0)
+            titled = True
+        # "by/von/par/por" name the author; "of/de/del/…" only when a title follows ("del Presidente X").
+        if not titled and match.group(1).casefold() not in ("by", "von", "vom", "par", "por"):
+            continue
+        name: list[str] = []
+        for token in tokens[:5]:
+            bare = token.strip(",;:.")
+            if bare and bare[0].isupper() and bare.casefold() not in NAME_STOP and bare.casefold() not in ORG_WORDS:
+                name.append(bare)
+                if bare != token.rstrip("."):
+                    break
+            elif name and bare.casefold() in PARTICLES:
+                name.append(bare)
+            else:
+                break
+        while name and name[-1].casefold() in PARTICLES:
+            name.pop()
+        if len(name) >= 2 and is_person_name(" ".join(name)):
+            return natural_case(" ".join(name))
+    return None
 
 
 def name_from_text(text: str) -> str:

@@ -14,8 +14,10 @@ from .names import (
     HONORIFICS,
     NAME_STOP,
     PARTICLES,
+    is_hangul_name,
     is_person_name,
     name_from_text,
+    name_in_occasion,
     natural_case,
     strip_honorifics,
 )
@@ -34,7 +36,7 @@ _SALUTATION = re.compile(
     r"^(?:(?:my |our |very )?dear\b|fellow[- ]|comrades?\b|ladies\b|gentlemen\b|mr\.? (?:president|speaker|chairman|secretary)|"
     r"madam\b|madame\b|mesdames\b|messieurs\b|monsieur\b|excellenc|your (?:excellenc|majesty|highness|holiness)|distinguished\b|"
     r"honou?rable\b|citizens\b|friends\b|brothers\b|sisters\b|señor|señora|excelentísim|chers?\b|liebe\b|sehr geehrte|"
-    r"signor|cari\b|caro\b|gentil|senhor|senhoras|уважаем|дорог|товарищ|друзья|친애하는|존경하는|동포|동지|尊敬|各位)",
+    r"signor|cari\b|caro\b|care\b|cara\b|gentil|senhor|senhoras|уважаем|дорог|товарищ|друзья|친애하는|존경하는|동포|동지|尊敬|各位)",
     re.IGNORECASE,
 )
 
@@ -49,7 +51,7 @@ _OCCASION_WORD = re.compile(
 )
 _OCCASION_LINK = re.compile(
     r"\b(?:to|at|in|on|before|by|delivered|given|made|held|during|for|with|del|de|en|ante|à|au|devant|"
-    r"vor|auf|bei|an|alla|al|na|no|в|на|перед|к|по)\b",
+    r"vor|von|vom|zur|zum|anlässlich|auf|bei|an|alla|al|all|della|na|no|в|на|перед|к|по)\b",
     re.IGNORECASE,
 )
 _MESSAGE_HEADING = re.compile(
@@ -58,6 +60,19 @@ _MESSAGE_HEADING = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?P<label>[^:：\n]{1,90}?)\s*(?P<colon>[:：])\s*(?P<rest>.*)$", re.DOTALL)
+_ROLE_WORDS = re.compile(
+    r"\b(?:minister|secretary|speaker|chairman|chairwoman|chair|president|deputy|assistant|attorney|"
+    r"governor|mayor|leader|member for|ministre|ministro|minister|presidente|président|präsident|sprecher)\b",
+    re.IGNORECASE,
+)
+# Labels that are a role and nothing else: "Interviewer:", "Q:", "Moderator:".
+_SINGLE_ROLE = re.compile(
+    r"(?i:interviewer|interviewee|moderator|host|presenter|journalist|reporter|question|answer|q|a|"
+    r"entrevistador|entrevistadora|intervieweur|journaliste|interviewerin|ведущий|корреспондент|기자|사회자)"
+)
+# Chinese forms of address after a name ("李大文議員"), and roles that speak without a name.
+_CJK_SUFFIX = re.compile(r"(?:議員|议员|先生|女士|博士|教授|同志|委員|委员)$")
+_CJK_ROLES = {"主席", "副主席", "行政長官", "行政长官", "秘書長", "秘书长", "代理主席", "全委會主席"}
 _ROLE_CJK = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h|uhr)?\b", re.IGNORECASE)
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+\S")
@@ -120,7 +135,17 @@ def is_salutation(text: str) -> bool:
     return bool(_SALUTATION.match(text) and (text[-1:] in ",:!" or not ends_terminal(text)))
 
 
+# Korean and Chinese occasions end with what the text is: "…에서 한 연설", "…上的讲话".
+# ("경축사", "신년사" alone name the speech: they are titles; the occasion says where or to whom.)
+_CJK_OCCASION = re.compile(
+    r"(?:에서|에게|앞에서)\s*(?:한|하신|보낸|진술한)\s*(?:연설|담화|강연|축사|보고|서한|연설문|강의)\s*$"
+    r"|(?:上|中|会上|會上)的(?:講話|讲话|演說|演说|演講|演讲|致辞|致詞|報告|报告)\s*$"
+)
+
+
 def is_occasion(text: str) -> bool:
+    if _CJK_OCCASION.search(text) and len(text) < 120:
+        return True
     words = [w.strip("«»“”\"'‘’,.:;()").casefold() for w in text.split()[:8]]
     for i, word in enumerate(words):
         word = re.sub(r"['’]s$", "", word)
@@ -199,7 +224,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     if not label or label[0].isdigit() or "http" in label.casefold() or len(label.split()) > 9:
         return None
     if match.group("colon") == "：" and _ROLE_CJK.match(label) and rest:
-        return Label(label, None, label, strong=False), rest
+        name = _CJK_SUFFIX.sub("", label) if len(label) > 3 else label
+        return Label(name or label, None, label, strong=bool(_CJK_SUFFIX.search(label)) or label in _CJK_ROLES), rest
     paren = re.search(r"\(([^()]{1,60})\)\s*$", label)
     outer = label[: paren.start()].strip() if paren else label
     inner = paren.group(1).strip() if paren else None
@@ -212,6 +238,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         return None
     if is_salutation(outer + ":") and not _is_upper(outer):
         return None
+    if len(outer.split()) <= 2 and _SINGLE_ROLE.fullmatch(outer.strip()):
+        return Label(outer.strip(), inner or comma_aff, label, strong=True), rest
     strong = _is_upper(outer) and bool(re.fullmatch(r"[^\W\d_][^\W\d_ .'’\-]*(?:[ .'’\-]+[^\W\d_]+)*\.?", outer))
     first = outer.split()[0].casefold()
     honorific = first in HONORIFICS or first in ("the", "der", "die", "la", "el", "le")
@@ -221,14 +249,19 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         return None
     if not rest and not (strong or role_like or (name_like and (inner or comma_aff))):
         return None
-    # "The Minister for Energy (Mr. Kyalo)": the parenthesis holds the person, the rest the role.
-    if inner and (inner.split()[0].casefold() in HONORIFICS or is_person_name(inner)) and not _is_upper(inner):
+    # "The Minister for Energy (Mr. Kyalo)": the parenthesis holds the person, the outside the role;
+    # "Mr. Daniel Ochieng (Rabuor East)", "Renner (KPD)": the outside is the person.
+    outer_is_role = bool(_ROLE_WORDS.search(outer)) or outer.split()[0].casefold() in ("the", "der", "die", "la", "el", "le")
+    inner_first = inner.split()[0].casefold() if inner and inner.split() else ""
+    inner_titled = bool(inner_first) and (inner_first in HONORIFICS or inner_first.rstrip(".") + "." in HONORIFICS)
+    if inner and (inner_titled or (outer_is_role and is_person_name(inner) and not _is_upper(inner))):
         speaker, affiliation = name_from_text(inner), outer
     else:
         speaker, affiliation = name_from_text(outer), inner or comma_aff
     if not speaker:
         return None
-    return Label(speaker, affiliation, label, strong=strong or role_like or bool(inner or comma_aff)), rest
+    initials = bool(re.fullmatch(r"(?:[A-ZА-ЯЁ]\.){1,3}\s?[A-ZА-ЯЁ][\w\-']+", outer))
+    return Label(speaker, affiliation, label, strong=strong or role_like or initials or bool(inner or comma_aff)), rest
 
 
 def parse_speaker_line(text: str) -> tuple[str, str | None] | None:
@@ -405,6 +438,8 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
     # A name the occasion gives with a title ("Statement by H.E. Mr. Kim Song") is the speaker's;
     # it beats a bare name line, which may be a letterhead.
     author = (name_after_honorific(parts.occasion) if parts.occasion else None) or parts.author
+    if author is None and parts.occasion:
+        author = name_in_occasion(parts.occasion)
     if author is None and meta.get("author"):
         author = natural_case(meta["author"])
     header = Header(
@@ -427,6 +462,16 @@ def _trailing_date(text: str) -> tuple[str, str] | None:
         return None
     head, tail = text[: cut + 1].strip(), text[cut + 1:].strip()
     return (head, tail) if is_date_line(tail) is not None else None
+
+
+# The sender's letterhead is not the document's title.
+_LETTERHEAD = re.compile(
+    r"\b(?:permanent mission|mission permanente|misión permanente|missione permanente|missão permanente|"
+    r"ständige vertretung|постоянное представительство|embassy of|ambassade|embajada|botschaft|"
+    r"consulate|consulado|consulat|ministry of|ministère|ministerio|ministero|ministério|"
+    r"tel\.?:|fax:|e-mail:|p\.o\. box)",
+    re.IGNORECASE,
+)
 
 
 def _header_line_groups(block: Block) -> list[str]:
@@ -482,15 +527,22 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     elif date is not None:
         role = "date"
         parts.dates.append((date, text))
-    elif parts.author is None and is_person_name(text) and not _TIME.search(text):
+    elif parts.author is None and (is_person_name(text) or is_hangul_name(text)) and not _TIME.search(text):
         role = "author"
         parts.author = name_from_text(text)
     elif parts.occasion is None and is_occasion(text):
         role = "occasion"
         parts.occasion = text
+    elif parts.occasion is not None and is_occasion(text) and _is_upper(parts.occasion) and not _is_upper(text):
+        # Two lines that say what the text is: the capitalised one is its title ("GREETINGS TO THE
+        # WOMEN OF …"), the sentence-case one the occasion ("Message to the National Conference …").
+        parts.title_candidates.insert(0, (parts.occasion, 0))
+        seen[_norm_key(parts.occasion)] = "title"
+        parts.occasion = text
+        role = "occasion"
     elif (
         _letters_ratio(text) > 0.6 and not _TIME.search(text) and "@" not in text and "http" not in text
-        and len(text) <= 250
+        and len(text) <= 250 and not _LETTERHEAD.search(text)
     ):
         role = "title"
     if role == "title":
@@ -516,6 +568,8 @@ def _is_heading(block: Block, next_block: Block | None) -> bool:
         return False
     if re.fullmatch(r"\[[^\]]{2,60}\]", text):
         return True
+    if _MESSAGE_HEADING.match(text) and len(text.split()) <= 8:
+        return True  # "Message of greetings", "Letter to the Congress"
     if _NUMBERED_HEADING.match(text) and len(text.split()) <= 12:
         return True
     if _is_upper(text) and _letters_ratio(text) > 0.6 and len(text.split()) <= 12:
@@ -534,6 +588,24 @@ class _SectionBuilder:
     from_label: bool = False
     weak: bool = False  # a label only a name-like shape vouches for
     source: str = ""  # the paragraph the label opened, as written
+
+
+def _signature(sections: list[_SectionBuilder]) -> tuple[str | None, str | None]:
+    """The signer of a letter or message (a name line among the last paragraphs, followed only by
+    a place and date or a title) and the date written under the signature."""
+    last = next((s for s in reversed(sections) if s.paragraphs), None)
+    if last is None or last.from_label:
+        return None, None
+    tail = last.paragraphs[-3:]
+    for i, paragraph in enumerate(tail):
+        text = paragraph.strip().rstrip(",")
+        if len(text) > 60 or not (is_person_name(text) or is_hangul_name(text)):
+            continue
+        after = tail[i + 1:]
+        if all(is_date_line(p) is not None or (len(p.split()) <= 16 and not ends_terminal(p)) for p in after):
+            date = next((found.text for p in after if (found := is_date_line(p)) is not None), None)
+            return name_from_text(text), date
+    return None, None
 
 
 def _resolve_surnames(sections: list[_SectionBuilder]) -> None:
@@ -612,6 +684,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
 
     sections = _drop_weak_labels(sections)
     _resolve_surnames(sections)
+    signer, signed_date = _signature(sections)
     label_speakers = {s.speaker for s in sections if s.from_label}
     label_turns = sum(1 for s in sections if s.from_label)
     # One speaker label in a single-author text ('THE PRESIDENT:'): that is the author.
@@ -623,7 +696,9 @@ def segment_document(cleaned: Cleaned) -> Segmented:
         for s in sections:
             if s.from_label and author:
                 s.speaker = author
-    header = replace(header, author=author)
+    if author is None and signer and not label_speakers:
+        author = signer
+    header = replace(header, author=author, date_text=header.date_text or signed_date)
 
     built = tuple(
         Section(

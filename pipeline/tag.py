@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .config import TagConfig
 
@@ -81,6 +82,28 @@ def _detect_cached(sample: str, seed: int, min_score: float) -> Language:
     return _detect(sample, seed, min_score)
 
 
+# Languages whose writing needs a script of their own: Korean text has Hangul, Japanese has kana.
+_NEEDS_SCRIPT = {"ko": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"), "ja": re.compile(r"[\u3040-\u30ff]"),
+                 "ru": re.compile(r"[\u0400-\u04ff]"), "uk": re.compile(r"[\u0400-\u04ff]"),
+                 "bg": re.compile(r"[\u0400-\u04ff]"), "el": re.compile(r"[\u0370-\u03ff]"),
+                 "zh-cn": re.compile(r"[\u3400-\u9fff]"), "zh-tw": re.compile(r"[\u3400-\u9fff]")}
+
+
+def _script_consistent(candidates: list[Any], sample: str) -> tuple[str, float]:
+    """langdetect's best answer whose script the text actually uses: it calls some Traditional
+    Chinese 'ko' although the text has not one Hangul syllable."""
+    possible = [c for c in candidates if (needed := _NEEDS_SCRIPT.get(c.lang)) is None or needed.search(sample)]
+    if possible and possible[0] is candidates[0]:
+        return candidates[0].lang, float(candidates[0].prob)
+    if possible:
+        # The probability of languages the text cannot be in goes to those it can.
+        total = sum(float(c.prob) for c in possible)
+        return possible[0].lang, float(possible[0].prob) / total
+    if _NEEDS_SCRIPT["zh-cn"].search(sample):
+        return "zh", 1.0  # Han, and no Hangul or kana: Chinese
+    return candidates[0].lang, float(candidates[0].prob)
+
+
 EARLY_TRIALS = 3
 EARLY_STOP_PROB = 0.995
 
@@ -108,10 +131,10 @@ def _detect(sample: str, seed: int, min_score: float) -> Language:
         return Language(UND, 0.0)
     if not candidates:
         return Language(UND, 0.0)
-    best = candidates[0]
-    if best.prob < min_score:
-        return Language(UND, round(float(best.prob), 4))
-    return Language(_normalize_code(best.lang), round(float(best.prob), 4))
+    lang, prob = _script_consistent(candidates, sample)
+    if prob < min_score:
+        return Language(UND, round(prob, 4))
+    return Language(_normalize_code(lang), round(prob, 4))
 
 
 # ---- paragraphs: langdetect only where the answer may differ from the section's ---------------
@@ -230,6 +253,9 @@ _DATE_CANDIDATES = re.compile(
 )
 
 
+_JUCHE = re.compile(r"(?:주체|Juche)\s*\d{1,3}\s*\((\d{4})\)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class ParsedDate:
     date: dt.date
@@ -269,6 +295,8 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
     """The first date written in `text` that a date parser accepts."""
     if not any(c.isdigit() for c in text):
         return None
+    # Juche-era years give the common-era year in parentheses: "주체91(2002)년", "Juche 102 (2013)".
+    text = _JUCHE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     for match in _DATE_CANDIDATES.finditer(text):
         kind = match.lastgroup or ""
         if kind == "y" and not allow_year_only:
