@@ -37,6 +37,9 @@ def _quiet_prefect() -> None:
 def _prefect_defaults() -> None:
     # No telemetry from a machine that may have no network (its failure prints an error).
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # The throwaway API's first start on a new PREFECT_HOME runs its database migrations, which on
+    # a busy two-core machine can outlast Prefect's 20-second default.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -65,10 +68,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         from flows.engines import dask_runner
 
         flow_fn = process_corpus.with_options(task_runner=dask_runner(args.dask))
+    raw_dir, out_dir = args.raw, args.out
+    if args.dask:
+        # Workers on other machines see the shared storage by its absolute path.
+        raw_dir, out_dir = str(Path(args.raw).resolve()), str(Path(args.out).resolve())
     try:
         summary = flow_fn(
-            raw_dir=args.raw, out_dir=args.out, config_path=args.config, workers=args.workers,
+            raw_dir=raw_dir, out_dir=out_dir, config_path=args.config, workers=args.workers,
             batch_size=args.batch_size, wait_seconds=args.wait, settle_seconds=args.settle,
+            process_pool=not args.dask,
         )
     except LockedError as exc:
         print(f"speechcorpus: {exc}", file=sys.stderr)

@@ -12,6 +12,7 @@ import concurrent.futures as cf
 import json
 import multiprocessing
 import os
+import threading
 import time
 import uuid
 from dataclasses import asdict
@@ -28,15 +29,33 @@ from pipeline import __version__
 from pipeline.batch import BatchItem, BatchResult, process_batch
 from pipeline.config import Config, load_config
 from pipeline.plan import Plan, make_batches, plan_run, version_key
-from pipeline.store import StateStore, clean_staging, commit, compact, new_part_key, recover, write_side_tables, writer_lock
+from pipeline.store import (
+    StateStore,
+    clean_staging,
+    commit,
+    compact,
+    new_part_key,
+    recover,
+    write_side_tables,
+    writer_lock,
+)
 
 SMALL_RUN_BYTES = 1_000_000
 _POOL: cf.ProcessPoolExecutor | None = None
 _POOL_SIZE = 0
 
 
+_POOL_LOCK = threading.Lock()
+
+
 def _pool(workers: int) -> cf.ProcessPoolExecutor:
-    """One process pool per flow process: batches are CPU-bound Python, threads would share one core."""
+    """One process pool per flow process: batches are CPU-bound Python, threads would share one core.
+    Task threads call this at once: the lock makes sure exactly one pool is made."""
+    with _POOL_LOCK:
+        return _make_pool(workers)
+
+
+def _make_pool(workers: int) -> cf.ProcessPoolExecutor:
     global _POOL, _POOL_SIZE
     if _POOL is None or workers != _POOL_SIZE:
         if _POOL is not None:
@@ -98,7 +117,9 @@ def _run_id() -> str:
     return uuid.uuid4().hex
 
 
-@flow(name="process-corpus", log_prints=False)
+# As many batch tasks in flight as cores: more would only queue in the process pool (or, in one
+# process, share a core) while holding their rows in memory.
+@flow(name="process-corpus", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
 def process_corpus(
     raw_dir: str = "raw",
     out_dir: str = "processed",
@@ -107,6 +128,7 @@ def process_corpus(
     batch_size: int | None = None,
     wait_seconds: float = 0.0,
     settle_seconds: float = 2.0,
+    process_pool: bool = True,
 ) -> dict[str, Any]:
     """Brings processed/ up to date with raw/: new and changed files are processed, deleted ones
     lose their rows, unchanged ones are left alone; records the run in the `runs` table."""
@@ -144,9 +166,13 @@ def process_corpus(
             if plan.deleted or plan.duplicates:
                 result = commit_task(out_dir, run_id, key, [], plan.deleted, plan.duplicates)
                 counts["rejected"] += result["rejected"]
-            batches = make_batches(plan.todo, workers, batch_size)
+            sizes = {item.path: size for item, size in zip(plan.todo, plan.todo_sizes)}
+            batches = make_batches(plan.todo, workers, batch_size, sizes)
             # Starting worker processes costs about a second each: not worth it for a handful of files.
-            pool_workers = workers if plan.todo_bytes >= SMALL_RUN_BYTES and len(batches) > 1 else 1
+            # On a Dask cluster (process_pool=False) each batch task already runs in a worker process.
+            pool_workers = workers if process_pool and plan.todo_bytes >= SMALL_RUN_BYTES and len(batches) > 1 else 1
+            if pool_workers > 1:
+                _pool(pool_workers)  # started once, before the task threads race for it
             futures = [
                 process_batch_task.submit(raw_dir, out_dir, run_id, new_part_key(), batch, config, pool_workers)
                 for batch in batches

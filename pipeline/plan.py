@@ -33,6 +33,7 @@ class Plan:
     duplicates: list[RejectEntry] = field(default_factory=list)
     deferred: list[str] = field(default_factory=list)  # still being written: left for the next run
     todo_bytes: int = 0
+    todo_sizes: list[int] = field(default_factory=list)  # bytes of each file of `todo`, in order
 
     @property
     def todo(self) -> list[BatchItem]:
@@ -79,13 +80,17 @@ def plan_run(raw_dir: str | Path, files: dict[str, FileState], config: Config, s
             continue
         owners[doc_id] = path
 
+    new_sizes: list[int] = []
+    changed_sizes: list[int] = []
     for path, (sha, size) in present.items():
         old = files.get(path)
         item = BatchItem(path, sha)
         if old is None:
             plan.new.append(item)
+            new_sizes.append(max(0, size))
         elif old.status == "reject" and old.reason == "duplicate_id":
             plan.changed.append(item)  # its namesake is gone: it can have its doc_id now
+            changed_sizes.append(max(0, size))
         elif old.sha256 == sha and old.version_key == key and sha is not None:
             plan.unchanged += 1
             continue
@@ -94,18 +99,39 @@ def plan_run(raw_dir: str | Path, files: dict[str, FileState], config: Config, s
             continue
         else:
             plan.changed.append(item)
+            changed_sizes.append(max(0, size))
         plan.todo_bytes += max(0, size)
+    plan.todo_sizes = new_sizes + changed_sizes
     keep = {d.source_path for d in plan.duplicates} | set(plan.deferred)
     plan.deleted = sorted(p for p in files if p not in present and p not in keep)
     # A path that is now a duplicate but had rows before must lose them: the duplicate reject does it.
     return plan
 
 
+MAX_BATCH_BYTES = 8_000_000
+MAX_BATCH_DOCS = 500
+
+
 def make_batches(items: list[BatchItem], workers: int, batch_size: int | None = None,
                  sizes: dict[str, int] | None = None) -> list[list[BatchItem]]:
-    """Batches big enough that per-task overhead is small, and enough of them to keep every worker busy."""
+    """Batches big enough that per-task overhead is small (a task costs ~10-25 ms in Prefect), and
+    enough of them (four per worker) to keep every worker busy to the end. Balanced by bytes when
+    sizes are known, since one 300 KB transcript costs as much as twenty short speeches."""
     if not items:
         return []
-    if batch_size is None:
-        batch_size = max(1, min(250, math.ceil(len(items) / max(1, workers * 4))))
-    return [items[i:i + batch_size] for i in range(0, len(items), batch_size)]
+    if batch_size is not None:
+        return [items[i:i + batch_size] for i in range(0, len(items), batch_size)]
+    if not sizes:
+        size = max(1, min(MAX_BATCH_DOCS, math.ceil(len(items) / max(1, workers * 4))))
+        return [items[i:i + size] for i in range(0, len(items), size)]
+    total = sum(sizes.get(item.path, 0) for item in items)
+    target = min(MAX_BATCH_BYTES, max(1, math.ceil(total / max(1, workers * 4))))
+    batches: list[list[BatchItem]] = [[]]
+    filled = 0
+    for item in items:
+        if batches[-1] and (filled >= target or len(batches[-1]) >= MAX_BATCH_DOCS):
+            batches.append([])
+            filled = 0
+        batches[-1].append(item)
+        filled += sizes.get(item.path, 0)
+    return batches

@@ -44,7 +44,8 @@ def run_corpus(raw_dir: str | Path, out_dir: str | Path, config: Config | None =
                           deleted=len(plan.deleted), deferred=len(plan.deferred))
             if plan.deleted or plan.duplicates:
                 counts["rejected"] += commit(out, state, run_id, key, [], plan.deleted, plan.duplicates)["rejected"]
-            for batch in make_batches(plan.todo, 1, batch_size):
+            sizes = {item.path: size for item, size in zip(plan.todo, plan.todo_sizes)}
+            for batch in make_batches(plan.todo, 1, batch_size, sizes):
                 result = process_batch(raw, out, run_id, new_part_key(), batch, config)
                 manifest = json.loads(Path(result.manifest).read_text(encoding="utf-8"))
                 done = commit(out, state, run_id, key, [manifest])
