@@ -63,11 +63,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     from flows.corpus import process_corpus
 
-    flow_fn = process_corpus
     if args.dask:
         from flows.engines import dask_runner
 
         flow_fn = process_corpus.with_options(task_runner=dask_runner(args.dask))
+    else:
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        # One batch task in flight per worker process: more would only wait for a process.
+        workers = args.workers or os.cpu_count() or 1
+        flow_fn = process_corpus.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
     raw_dir, out_dir = args.raw, args.out
     if args.dask:
         # Workers on other machines see the shared storage by its absolute path.
