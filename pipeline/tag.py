@@ -182,6 +182,8 @@ for _words in _STOPWORD_LISTS.values():
 _STOPWORDS: dict[str, frozenset[str]] = {
     code: frozenset(w for w in words.split() if _ALL_WORDS[w] == 1) for code, words in _STOPWORD_LISTS.items()
 }
+# Each kept function word belongs to exactly one language.
+_WORD_LANGUAGE: dict[str, str] = {w: code for code, vocab in _STOPWORDS.items() for w in vocab}
 _WORDS_LOWER = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -213,10 +215,16 @@ def script_of(text: str) -> str:
 
 def _stopword_guess(text: str) -> tuple[str | None, int, int]:
     """(best language, its hits, the runner-up's hits) by function words."""
-    words = _WORDS_LOWER.findall(text[:1500].lower())
-    scores = sorted(((sum(1 for w in words if w in vocab), code) for code, vocab in _STOPWORDS.items()), reverse=True)
-    (best_hits, best), (second_hits, _) = scores[0], scores[1]
-    return (best if best_hits else None), best_hits, second_hits
+    hits: dict[str, int] = {}
+    for word in _WORDS_LOWER.findall(text[:1500].lower()):
+        code = _WORD_LANGUAGE.get(word)
+        if code is not None:
+            hits[code] = hits.get(code, 0) + 1
+    if not hits:
+        return None, 0, 0
+    ranked = sorted(((n, code) for code, n in hits.items()), reverse=True)
+    best_hits, best = ranked[0]
+    return best, best_hits, ranked[1][0] if len(ranked) > 1 else 0
 
 
 def paragraph_language(paragraph: str, section: Language, section_script: str, config: TagConfig,
