@@ -97,7 +97,8 @@ _BOILERPLATE = re.compile(
     r"all rights reserved\.?|copyright ©.*|© ?\d{4}.*|subscribe to (?:our|the) newsletter.*|"
     r"read more(?: ?»| ?›| \.\.\.)?|trackbacks? .*are (?:open|closed)\.?|tweet|share on (?:facebook|twitter|x)|"
     r"(?:back to )?top of (?:the )?page|back to top|last (?:updated|modified)(?: on)?:? .{0,40}|"
-    r"end \d{1,2}[:.]\d{2} ?[ap]\.?m\.? ?(?:[a-z]{2,4})?"
+    r"end \d{1,2}[:.]\d{2} ?[ap]\.?m\.? ?(?:[a-z]{2,4})?|tags?: .{1,80}|categor(?:y|ies): .{1,80}|"
+    r"share (?:this|on) .{1,30}|related (?:stories|articles|posts|links)"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -114,6 +115,8 @@ _SOCIAL = re.compile(
     r"pinterest|tumblr|pocket|skype|mastodon|threads|bluesky|more)(?:\])?(?:\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
+# A menu: short items separated by bars or bullets ("Home | Local | Sports | Opinion").
+_NAV = re.compile(r"^(?:[^|•·]{1,25}\s*[|•·]\s*){3,}[^|•·]{1,25}$")
 _POSTED = re.compile(r"^\s*posted (?:on|in)\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
 _WEB_INFO = re.compile(
     r"^\s*(?:source|transcription|transcribed|mark-?up|html mark-?up|proofread|translated|"
@@ -450,7 +453,8 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             removed_page = True
             out.append("")
             continue
-        if _BOILERPLATE.match(stripped.strip("*_#>[] ")) or _SOCIAL.match(stripped):
+        bare = _MD_LINK.sub(r"\1", stripped).strip("*_#>[] ")
+        if _BOILERPLATE.match(bare) or _SOCIAL.match(stripped) or _NAV.match(bare):
             removed_boiler = True
             out.append("")
             continue

@@ -26,13 +26,32 @@ from .records import (
 from .schema import SCHEMA_VERSION
 from .segment import is_occasion, is_salutation, resolve_kinds, segment_document
 from .sources import decode_bytes, doc_id_for
-from .tag import UND, count_words, detect_language, find_date, paragraph_language, script_of, spread_sample
+from .tag import (
+    UND,
+    count_words,
+    detect_language,
+    find_date,
+    is_date_line,
+    paragraph_language,
+    script_of,
+    spread_sample,
+)
 
 _INTERVIEW = re.compile(r"\b(?:interview|entrevista|entretien|intervista|интервью|беседа|인터뷰|담화)\b", re.IGNORECASE)
+_INTERVIEW_ROLES = {"q", "a", "p", "r", "f", "question", "answer", "interviewer", "pergunta", "resposta", "pregunta",
+                    "respuesta", "frage", "antwort", "вопрос", "ответ"}
 _LETTER = re.compile(r"\b(?:letter|message|telegram|carta|mensaje|lettre|brief|lettera|messaggio|письмо|послание|телеграмма|서한|편지)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'-]{1,40},\s+\w+\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*[-—–]+")
 _FIRST_PERSON = re.compile(r"\b(?:i|we|us|our|my|me|you|your)\b", re.IGNORECASE)
-_LETTER_OPENING = re.compile(r"^(?:(?:my )?dear|cher|chère|querid|liebe|caro|cara|дорог|уважаем)", re.IGNORECASE)
+_LETTER_OPENING = re.compile(r"^(?:(?:my )?dear|cher|chère|querid|estimad|liebe|beste|geachte|caro|cara|дорог|уважаем)", re.IGNORECASE)
+# How letters end: "Yours sincerely,", "Atentamente,", "Mit freundlichen Grüßen", "С уважением".
+_CLOSING = re.compile(
+    r"^(?:yours(?: sincerely| faithfully| truly| fraternally)?|sincerely(?: yours)?|with (?:best|kind|warm|comradely|fraternal) (?:regards|greetings|wishes)|"
+    r"(?:best|kind) regards|fraternally|comradely yours|atentamente|cordialmente|saludos(?: cordiales| fraternales)?|"
+    r"cordialement|bien à vous|mit freundlichen grüßen|herzliche grüße|distinti saluti|cordiali saluti|"
+    r"atenciosamente|с уважением|с товарищеским приветом)[,.!]?$",
+    re.IGNORECASE,
+)
 
 
 # Addressing an audience is what a speech does: "Mr. President,", "Ladies and gentlemen", …
@@ -58,6 +77,17 @@ def cited_author(body: str) -> str | None:
     return name.strip(" .,") if name else None
 
 
+def _closing_date(sections: tuple[Section, ...]) -> str | None:
+    """A place-and-date line ending the text ("Valbruna, 12 maggio 2004"), as letters and some
+    speeches are dated."""
+    paragraphs = [p for s in sections for p in s.paragraphs][-2:]
+    for paragraph in reversed(paragraphs):
+        found = is_date_line(paragraph)
+        if found is not None and found.precision in ("day", "month"):
+            return found.text
+    return None
+
+
 def _meta_date(meta: dict[str, str]) -> str | None:
     for key in ("posted", "date"):
         value = meta.get(key)
@@ -76,7 +106,8 @@ def classify_doc_type(segmented: Segmented) -> str:
     labelled = [s for s in sections if s.kind == "speech" and s.label and s.label.endswith((":", "："))]
     speakers = {s.speaker for s in labelled}
     if len(labelled) >= 3 and len(speakers) >= 2:
-        if _INTERVIEW.search(described) or any(s.speaker and s.speaker.casefold() in ("q", "a", "question", "answer") for s in labelled):
+        roles = sum(1 for s in labelled if s.speaker and s.speaker.casefold() in _INTERVIEW_ROLES)
+        if _INTERVIEW.search(described) or roles >= 0.3 * len(labelled):
             return "interview"
         return "transcript"
     if described and _INTERVIEW.search(described):
@@ -91,8 +122,10 @@ def classify_doc_type(segmented: Segmented) -> str:
     body = [p for s in sections for p in s.paragraphs]
     if not body:
         return "other"
-    if _DATELINE.match(body[0]):
+    if _DATELINE.match(body[0]) or (header.byline and not header.occasion):
         return "article"
+    if any(_CLOSING.match(p.strip()) for p in body[-4:]) and (is_salutation(body[0]) or _LETTER_OPENING.match(body[0])):
+        return "letter"
     if header.title and _LETTER.search(header.title) and not labelled:
         return "letter"
     if is_salutation(body[0]) or (body[0].endswith((",", ":", "!")) and len(body[0]) < 80):
@@ -230,7 +263,7 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
     date = None
     date_precision = None
     # Without a date in the header, a web page's "Posted on …" line or its metadata tells it.
-    date_text = header.date_text or _meta_date(cleaned.meta)
+    date_text = header.date_text or _meta_date(cleaned.meta) or _closing_date(kept)
     if date_text:
         parsed = find_date(date_text, allow_year_only=True)
         if parsed is not None:

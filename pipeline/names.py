@@ -18,7 +18,8 @@ HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "
 # Offices that stand before a name in several languages ("Discurso do Ministro da Educação, …").
 HONORIFICS = HONORIFICS | frozenset(["ministro", "ministra", "ministre", "ministerin", "secretário", "secretária", "secretario", "secretaria", "oberbürgermeister", "oberbürgermeisterin", "bürgermeister", "bürgermeisterin", "alcalde", "alcaldesa", "sindaco", "sindaca", "prefeito", "prefeita", "maire", "governor", "gobernador", "governatore", "governador", "senador", "senatore", "sénateur", "député", "deputado", "diputado", "deputato"])
 
-HONORIFICS = HONORIFICS | frozenset(["archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor"])
+HONORIFICS = HONORIFICS | frozenset(["archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",
+                                      "burgemeester", "minister-president", "voorzitter", "hidróloga", "hidrólogo"])
 
 # Words that name organisations, places and offices, not people ("REPUBLICA DE CUBA").
 ORG_WORDS = frozenset(["republic", "republica", "república", "république", "republik", "republiek", "kingdom", "reino", "royaume", "königreich", "empire", "state", "states", "united", "unidos", "unies", "vereinigte", "nations", "naciones", "ministry", "ministerio", "ministère", "ministerium", "mission", "misión", "party", "partido", "parti", "partei", "committee", "comité", "comite", "komitee", "union", "unión", "embassy", "embajada", "ambassade", "botschaft", "council", "consejo", "conseil", "rat", "assembly", "asamblea", "assemblée", "versammlung", "government", "gobierno", "gouvernement", "regierung", "federation", "federación", "fédération", "föderation", "society", "sociedad", "société", "gesellschaft", "association", "asociación", "department", "office", "bureau", "agency", "institute", "university", "college", "school", "church", "army", "navy", "league", "front", "movement", "bundestag", "parliament", "parlamento", "parlement", "congress", "congreso", "congrès", "kongress", "senate", "senado", "sénat", "россия", "республика", "федерация", "министерство", "партия", "комитет", "союз", "правительство"])
@@ -105,14 +106,14 @@ def name_in_occasion(text: str) -> str | None:
         candidate = match.group(1).strip()
         if is_person_name(candidate) and not any(t.casefold() in ORG_WORDS for t in candidate.split()):
             return natural_case(strip_honorifics(candidate))
-    for match in re.finditer(r"\b(by|von|vom|de|del|della|do|da|di|of|par|por)\s+", text):
+    for match in re.finditer(r"\b(by|von|vom|van|de|del|della|do|da|di|of|par|por)\s+", text):
         tokens = text[match.end():].replace("\u00a0", " ").split()
         titled = False
         while tokens and tokens[0].casefold().strip(",") in HONORIFICS:
             tokens.pop(0)
             titled = True
         # "by/von/par/por" name the author; "of/de/del/…" only when a title follows ("del Presidente X").
-        if not titled and match.group(1).casefold() not in ("by", "von", "vom", "par", "por"):
+        if not titled and match.group(1).casefold() not in ("by", "von", "vom", "van", "par", "por"):
             continue
         name: list[str] = []
         for token in tokens[:5]:

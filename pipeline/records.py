@@ -62,6 +62,7 @@ class Header:
     occasion: str | None = None
     date_text: str | None = None
     lines: tuple[str, ...] = ()  # header lines as they appear in the cleaned text, once each
+    byline: str | None = None  # "By Jane Roe": the header names a writer, as articles do
 
 
 @dataclass(frozen=True)

@@ -35,14 +35,16 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _SALUTATION = re.compile(
     r"^(?:(?:my |our |very )?dear\b|fellow[- ]|comrades?\b|ladies\b|gentlemen\b|mr\.? (?:president|speaker|chairman|secretary)|"
     r"madam\b|madame\b|mesdames\b|messieurs\b|monsieur\b|excellenc|your (?:excellenc|majesty|highness|holiness)|distinguished\b|"
-    r"honou?rable\b|citizens\b|friends\b|brothers\b|sisters\b|señor|señora|excelentísim|chers?\b|liebe\b|sehr geehrte|"
+    r"honou?rable\b|citizens\b|friends\b|brothers\b|sisters\b|señor|señora|excelentísim|estimad[oa]s?\b|chers?\b|chères?\b|"
+    r"liebe\b|sehr geehrte|beste\b|geachte\b|autorità\b|"
     r"signor|cari\b|caro\b|care\b|cara\b|gentil|senhor|senhoras|уважаем|дорог|товарищ|друзья|친애하는|존경하는|동포|동지|尊敬|各位)",
     re.IGNORECASE,
 )
 
 _OCCASION_WORD = re.compile(
     r"^(?:talk|speech|address|statement|remarks|lecture|report|letter|message|interview|conversation|"
-    r"greetings?|toast|intervention|testimony|sermon|declaration|concluding|opening|closing|"
+    r"greetings?|toast|intervention|testimony|sermon|declaration|concluding|opening|closing|telegram|cable|"
+    r"toespraak|ansprache|telegramm|télégramme|telegrama|телеграмма|hearing|entrevista|entretien|intervista|"
     r"discurso|palabras|intervención|intervencion|mensaje|carta|declaración|discours|allocution|"
     r"déclaration|lettre|rede|ansprache|erklärung|regierungserklärung|grußwort|intervento|discorso|"
     r"lettera|messaggio|dichiarazione|pronunciamento|mensagem|declaração|выступление|речь|доклад|"
@@ -51,7 +53,7 @@ _OCCASION_WORD = re.compile(
 )
 _OCCASION_LINK = re.compile(
     r"\b(?:to|at|in|on|before|by|delivered|given|made|held|during|for|with|del|de|en|ante|à|au|devant|"
-    r"vor|von|vom|zur|zum|anlässlich|auf|bei|an|alla|al|all|della|na|no|в|на|перед|к|по)\b",
+    r"vor|von|vom|zur|zum|anlässlich|auf|bei|an|alla|al|all|della|na|no|van|bij|from|com|avec|con|mit|с|в|на|перед|к|по)\b",
     re.IGNORECASE,
 )
 _MESSAGE_HEADING = re.compile(
@@ -59,7 +61,7 @@ _MESSAGE_HEADING = re.compile(
     r"messaggio|mensagem|послание|письмо|телеграмма|서한|축전|祝電|賀電)\b",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^(?P<label>[^:：\n]{1,90}?)\s*(?P<colon>[:：])\s*(?P<rest>.*)$", re.DOTALL)
+_LABEL = re.compile(r"^(?P<label>[^:：\n]{1,90}?)\s*(?P<colon>[:：]|\.\s*[—–]\s)\s*(?P<rest>.*)$", re.DOTALL)
 _ROLE_WORDS = re.compile(
     r"\b(?:minister|secretary|speaker|chairman|chairwoman|chair|president|deputy|assistant|attorney|"
     r"governor|mayor|leader|member for|ministre|ministro|minister|presidente|président|präsident|sprecher)\b",
@@ -67,7 +69,8 @@ _ROLE_WORDS = re.compile(
 )
 # Labels that are a role and nothing else: "Interviewer:", "Q:", "Moderator:".
 _SINGLE_ROLE = re.compile(
-    r"(?i:interviewer|interviewee|moderator|host|presenter|journalist|reporter|question|answer|q|a|"
+    r"(?i:interviewer|interviewee|moderator|host|presenter|journalist|reporter|question|answer|q|a|p|r|f|"
+    r"pergunta|resposta|pregunta|respuesta|frage|antwort|в|о|вопрос|ответ|"
     r"entrevistador|entrevistadora|intervieweur|journaliste|interviewerin|ведущий|корреспондент|기자|사회자)"
 )
 # Chinese forms of address after a name ("李大文議員"), and roles that speak without a name.
@@ -221,6 +224,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         return None
     label = match.group("label").strip().strip("*_").strip()
     rest = match.group("rest").strip()
+    if match.group("colon").startswith(".") and not (label[:1].isupper() and len(label.split()) <= 8):
+        return None
     if not label or label[0].isdigit() or "http" in label.casefold() or len(label.split()) > 9:
         return None
     if match.group("colon") == "：" and _ROLE_CJK.match(label) and rest:
@@ -238,7 +243,7 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         return None
     if is_salutation(outer + ":") and not _is_upper(outer):
         return None
-    if len(outer.split()) <= 2 and _SINGLE_ROLE.fullmatch(outer.strip()):
+    if len(outer.split()) <= 2 and outer[:1].isupper() and _SINGLE_ROLE.fullmatch(outer.strip()):
         return Label(outer.strip(), inner or comma_aff, label, strong=True), rest
     strong = _is_upper(outer) and bool(re.fullmatch(r"[^\W\d_][^\W\d_ .'’\-]*(?:[ .'’\-]+[^\W\d_]+)*\.?", outer))
     first = outer.split()[0].casefold()
@@ -295,8 +300,9 @@ def merge_broken_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:
             and prev.lines and block.lines and not _stands_alone(prev.lines[-1]) and not _stands_alone(block.lines[0])
         ):
             joiner = join_kind(prev.lines[-1], block.lines[0])
-            if joiner == " " and _HANGUL.match(block.lines[0][:1]) and len(prev.lines[-1]) < 40:
-                joiner = None  # a short Hangul line is a heading or a date, not half a sentence
+            if joiner is not None and (_HANGUL.match(block.lines[0][:1]) or _is_cjk(block.lines[0][:1])) \
+                    and len(prev.lines[-1]) < 40:
+                joiner = None  # a short Hangul/Han line is a heading, a name or a date, not half a sentence
             if joiner is not None:
                 joined = join_lines(prev.lines[-1], block.lines[0], joiner)
                 out[-1] = Block(prev.lines[:-1] + (joined,) + block.lines[1:], emphasis=prev.emphasis and block.emphasis)
@@ -389,6 +395,7 @@ class _HeaderParts:
     dates: list[tuple[ParsedDate, str]] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     folded: bool = False
+    byline: str | None = None
 
 
 def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int, bool]:
@@ -444,7 +451,7 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         author = natural_case(meta["author"])
     header = Header(
         title=title, author=author, occasion=parts.occasion, date_text=date_text,
-        lines=tuple(parts.lines),
+        lines=tuple(parts.lines), byline=parts.byline,
     )
     return header, index, parts.folded
 
@@ -464,27 +471,49 @@ def _trailing_date(text: str) -> tuple[str, str] | None:
     return (head, tail) if is_date_line(tail) is not None else None
 
 
+# "By Jane Roe", "Delivered by Thomas Reilly, Clerk of …": who wrote or gave the text.
+_BYLINE = re.compile(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:by|von|par|por|door)\s+\S", re.IGNORECASE)
+
 # The sender's letterhead is not the document's title.
 _LETTERHEAD = re.compile(
     r"\b(?:permanent mission|mission permanente|misión permanente|missione permanente|missão permanente|"
     r"ständige vertretung|постоянное представительство|embassy of|ambassade|embajada|botschaft|"
     r"consulate|consulado|consulat|ministry of|ministère|ministerio|ministero|ministério|"
-    r"tel\.?:|fax:|e-mail:|p\.o\. box)",
+    r"tel\.?:|fax:|e-mail:|p\.o\. box|\b\d{4,6}\s+[A-ZÀ-Þ][a-zà-ÿ]+$)",
     re.IGNORECASE,
 )
+
+
+def _byline_name(text: str) -> str | None:
+    """The person of a byline: 'By Jane Roe', 'Delivered by Thomas Reilly, Clerk of the Court'."""
+    name = name_in_occasion(text)
+    if name:
+        return name
+    head = re.sub(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:by|von|par|por|door)\s+", "",
+                  text.split(",")[0], flags=re.IGNORECASE)
+    return name_from_text(head) if is_person_name(head) else None
+
+
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3005]{2,4}$|^[\u4e00-\u9fff\u3005]{1,3}[\u3040-\u30ff]{0,3}[\u4e00-\u9fff]{1,3}$")
+
+
+def _is_cjk_name(text: str, parts: _HeaderParts) -> bool:
+    """A Chinese or Japanese name line (2-5 Han characters, e.g. '王建明', '佐々木健一') once the
+    header already has its title: a line that short before the title would be the title."""
+    return bool(parts.title_candidates) and bool(_CJK_NAME.match(text.strip())) and len(text.strip()) <= 6
 
 
 def _header_line_groups(block: Block) -> list[str]:
     """The header texts in a block: a title page set without blank lines holds a title, a name,
     an occasion and a date one per line; a title or occasion may itself wrap over lines."""
-    lines = [line.strip() for line in block.lines if line.strip()]
+    lines = [part.strip() for line in block.lines for part in re.split(r"\s+\|\s+", line) if part.strip()]
     if len(lines) <= 1 or block.level or block.emphasis:
         return [" ".join(lines)] if lines else []
     groups: list[tuple[str, list[str]]] = []  # (role hint, lines)
     for line in lines:
         if is_date_line(line) is not None:
             role = "date"
-        elif is_person_name(line) or re.match(r"^(?:by|von|par|por)\s", line, re.IGNORECASE) and is_person_name(line):
+        elif is_person_name(line) or _BYLINE.match(line):
             role = "name"
         elif is_occasion(line):
             role = "occasion"
@@ -504,7 +533,8 @@ def _header_line_groups(block: Block) -> list[str]:
 
 
 def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict[str, str]) -> None:
-    text = text.strip()
+    # Dashes that set a line off ("——在…上的讲话", "――…式辞――") are decoration, not text.
+    text = text.strip().strip("—―").strip()
     if not text:
         return
     key = _norm_key(text)
@@ -527,7 +557,12 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     elif date is not None:
         role = "date"
         parts.dates.append((date, text))
-    elif parts.author is None and (is_person_name(text) or is_hangul_name(text)) and not _TIME.search(text):
+    elif parts.author is None and _BYLINE.match(text) and (byline := _byline_name(text)):
+        role = "author"
+        parts.author = byline
+        parts.byline = text
+    elif parts.author is None and (is_person_name(text) or is_hangul_name(text) or _is_cjk_name(text, parts)) \
+            and not _TIME.search(text):
         role = "author"
         parts.author = name_from_text(text)
     elif parts.occasion is None and is_occasion(text):

@@ -264,6 +264,19 @@ _DATE_CANDIDATES = re.compile(
 _JUCHE = re.compile(r"(?:주체|Juche)\s*\d{1,3}\s*\((\d{4})\)", re.IGNORECASE)
 
 
+# Brackets, emphasis marks and dashes a date line is set in: "*June 6, 1993*", "（2015年3月5日）".
+_DATE_FRAME = re.compile(r"^[\s*_()\[\]（）【】—–―-]+|[\s*_()\[\]（）【】—–―-]+$")
+
+_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+_JAPANESE_ERA = re.compile(r"(明治|大正|昭和|平成|令和)(\d{1,2}|元)年")
+
+
+def _era_year(match: re.Match[str]) -> str:
+    number = 1 if match.group(2) == "元" else int(match.group(2))
+    year = str(_ERAS[match.group(1)] + number) + "年"
+    return year.ljust(len(match.group(0)))  # keep offsets: the same length as the original
+
+
 @dataclass(frozen=True)
 class ParsedDate:
     date: dt.date
@@ -303,8 +316,10 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
     """The first date written in `text` that a date parser accepts."""
     if not any(c.isdigit() for c in text):
         return None
-    # Juche-era years give the common-era year in parentheses: "주체91(2002)년", "Juche 102 (2013)".
+    # Juche-era years give the common-era year in parentheses: "주체91(2002)년", "Juche 102 (2013)";
+    # Japanese era years are counted from the era's start: "平成27年" is 2015.
     text = _JUCHE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    text = _JAPANESE_ERA.sub(_era_year, text)
     for match in _DATE_CANDIDATES.finditer(text):
         kind = match.lastgroup or ""
         if kind == "y" and not allow_year_only:
@@ -325,7 +340,7 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
 
 def is_date_line(line: str) -> ParsedDate | None:
     """A line that is a date, perhaps with a weekday, a place or a time, and little else."""
-    text = line.strip().strip("*_()[]").strip()
+    text = _DATE_FRAME.sub("", line).strip()
     if not text or len(text) > 80 or not any(c.isdigit() for c in text):
         return None
     found = find_date(text, allow_year_only=True)
