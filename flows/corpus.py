@@ -31,12 +31,10 @@ from pipeline.config import Config, load_config
 from pipeline.plan import Plan, make_batches, plan_run, version_key
 from pipeline.store import (
     StateStore,
-    clean_staging,
     commit,
-    compact,
+    finish,
     new_part_key,
     recover,
-    write_side_tables,
     writer_lock,
 )
 
@@ -190,16 +188,9 @@ def process_corpus(
         finally:
             state = StateStore(out_dir)
             try:
-                state.finish_run(run_id, status, counts, message)
-                if status == "completed":
-                    compact(out_dir, state)
-                write_side_tables(out_dir, state)
-                clean_staging(out_dir, run_id)
-            except Exception as exc:
-                if status == "completed":
-                    raise
-                # The run already failed (e.g. a full disk): its own error is the one to report.
-                logger.warning("could not record the failed run: %s", exc)
+                problem = finish(out_dir, state, run_id, status, counts, message)
+                if problem:
+                    logger.warning("could not record the failed run: %s", problem)
             finally:
                 state.close()
     counts["seconds"] = round(time.perf_counter() - started, 2)

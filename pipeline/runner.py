@@ -19,7 +19,7 @@ from . import __version__
 from .batch import process_batch
 from .config import Config, load_config
 from .plan import make_batches, plan_run, version_key
-from .store import StateStore, clean_staging, commit, compact, new_part_key, recover, write_side_tables, writer_lock
+from .store import StateStore, commit, finish, new_part_key, recover, writer_lock
 
 
 def run_corpus(raw_dir: str | Path, out_dir: str | Path, config: Config | None = None, batch_size: int | None = None,
@@ -56,15 +56,7 @@ def run_corpus(raw_dir: str | Path, out_dir: str | Path, config: Config | None =
             raise
         finally:
             try:
-                state.finish_run(run_id, status, counts, message)
-                if status == "completed":
-                    compact(out, state)
-                write_side_tables(out, state)
-                clean_staging(out, run_id)
-            except Exception:
-                if status == "completed":
-                    raise
-                # The run already failed (e.g. a full disk): its own error is the one to report.
+                finish(out, state, run_id, status, counts, message)
             finally:
                 state.close()
     counts["seconds"] = round(time.perf_counter() - started, 3)

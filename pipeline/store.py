@@ -495,6 +495,24 @@ def _compact_runs(out: Path, state: StateStore) -> None:
     shutil.rmtree(stage, ignore_errors=True)
 
 
+def finish(out_dir: str | Path, state: StateStore, run_id: str, status: str, counts: dict[str, int],
+           message: str = "") -> str | None:
+    """Close a run: record it, compact small parts after a success, rewrite the side tables, drop
+    its staging. After a failed run, a failure here (a full disk) is returned, not raised: the
+    run's own error is the one to report."""
+    try:
+        state.finish_run(run_id, status, counts, message)
+        if status == "completed":
+            compact(out_dir, state)
+        write_side_tables(out_dir, state)
+        clean_staging(out_dir, run_id)
+    except Exception as exc:
+        if status == "completed":
+            raise
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
 def clean_staging(out_dir: str | Path, run_id: str) -> None:
     shutil.rmtree(Path(out_dir) / STAGING_DIR / run_id, ignore_errors=True)
 
