@@ -171,8 +171,13 @@ _MD_HARD_BREAK = re.compile(r"(?:  +|\\)$")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 
 
+_MD_SIGNS = re.compile(r"[*_\[\]\\{!`]")
+
+
 def _strip_inline(line: str) -> tuple[str, bool]:
     """Inline markdown removed; and whether the whole line was emphasized."""
+    if not _MD_SIGNS.search(line):
+        return line, False
     original = line
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
@@ -435,10 +440,9 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
     boilerplate removed. The first occurrence of a repeated line near the top is kept: it is
     the title page, and the header parser folds it."""
     lines = text.split("\n")
-    counts = Counter(
-        _norm_furniture(line) for line in lines
-        if line.strip() and len(line.strip()) <= config.furniture_max_chars
-    )
+    keys = [_norm_furniture(line) if line.strip() and len(line.strip()) <= config.furniture_max_chars else ""
+            for line in lines]
+    counts = Counter(key for key in keys if key)
     out: list[str] = []
     seen_repeated: set[str] = set()
     removed_page = removed_boiler = removed_running = removed_toc = False
@@ -476,7 +480,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             removed_toc = True
             out.append("")
             continue
-        key = _norm_furniture(stripped)
+        key = keys[index] or _norm_furniture(stripped)
         if (
             len(stripped) <= config.furniture_max_chars
             and (

@@ -205,6 +205,8 @@ def spread_sample(text: str, size: int) -> str:
 def script_of(text: str) -> str:
     """The writing system most letters of `text` belong to."""
     sample = text[:600]
+    if sample.isascii():  # most text: no need to count ten scripts
+        return "latin" if any(c.isalpha() for c in sample) else "none"
     best, most = "none", 0
     for name, pattern in _SCRIPT_RANGES:
         count = len(pattern.findall(sample))
