@@ -104,6 +104,7 @@ def _script_consistent(candidates: list[Any], sample: str) -> tuple[str, float]:
     return candidates[0].lang, float(candidates[0].prob)
 
 
+SHORT_PARAGRAPH = 200
 EARLY_TRIALS = 3
 EARLY_STOP_PROB = 0.995
 
@@ -245,6 +246,8 @@ def paragraph_language(paragraph: str, section: Language, section_script: str, c
             best, hits, second = _stopword_guess(paragraph)
             if best == section.code and hits >= 2 and hits >= 3 * second:
                 return section
+            if len(paragraph) < SHORT_PARAGRAPH and best in (section.code, None) and second == 0:
+                return section  # a short line with no evidence of another language
     return detect_language(paragraph, config, limit=limit)
 
 
