@@ -244,11 +244,13 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
                 ))
             context += "\n" + paragraph
             paragraph_index += 1
+        # Words never span paragraphs: a section's count is the sum of its paragraphs'.
+        section_words = sum(r.n_words for r in paragraph_rows[-len(section.paragraphs):])
         section_rows.append(SectionRow(
             doc_id=doc_id, section_id=section_id, section_index=section_index, kind=section.kind,
             heading=section.heading, speaker=section.speaker, affiliation=section.affiliation,
             language=section_lang.code, language_score=section_lang.score,
-            n_paragraphs=len(section.paragraphs), n_words=count_words(section_text),
+            n_paragraphs=len(section.paragraphs), n_words=section_words,
             n_chars=len(section_text), text=section_text, char_start=start, char_end=end,
         ))
         section_index += 1
@@ -278,7 +280,7 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
         occasion=header.occasion, author=None if doc_type == "transcript" else (header.author or cited_author(body_text)),
         doc_type=doc_type, date=date, date_text=date_text, date_precision=date_precision,
         language=doc_lang, language_score=doc_score, n_sections=len(section_rows),
-        n_paragraphs=len(paragraph_rows), n_words=count_words(body_text), n_chars=len(body_text),
+        n_paragraphs=len(paragraph_rows), n_words=sum(r.n_words for r in section_rows), n_chars=len(body_text),
         text=text, pipeline_version=__version__, schema_version=SCHEMA_VERSION,
     )
     return DocumentRows(document, tuple(section_rows), tuple(paragraph_rows), tuple(quote_rows))

@@ -203,11 +203,16 @@ def spread_sample(text: str, size: int) -> str:
     return "\n".join((text[:third], text[middle:middle + third], text[-third:]))
 
 
+# Anything outside Latin letters, general punctuation and symbols.
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 def script_of(text: str) -> str:
     """The writing system most letters of `text` belong to."""
     sample = text[:600]
-    if sample.isascii():  # most text: no need to count ten scripts
-        return "latin" if any(c.isalpha() for c in sample) else "none"
+    if not _BEYOND_LATIN.search(sample):  # most text: no need to count ten scripts
+        return "latin" if _LATIN_LETTER.search(sample) else "none"
     best, most = "none", 0
     for name, pattern in _SCRIPT_RANGES:
         count = len(pattern.findall(sample))
@@ -231,7 +236,7 @@ def _stopword_guess(text: str) -> tuple[str | None, int, int]:
 
 
 def paragraph_language(paragraph: str, section: Language, section_script: str, config: TagConfig,
-                       limit: int = 10_000) -> Language:
+                       limit: int = 2_000) -> Language:
     """A paragraph's (or a section's) language: its container's when cheap signals agree (same
     script; the container's language clearly leads the function-word count), else langdetect on
     the text itself (its first `limit` characters)."""
