@@ -117,7 +117,12 @@ _SOCIAL = re.compile(
 )
 # A menu: short items separated by bars or bullets ("Home | Local | Sports | Opinion").
 _NAV = re.compile(r"^(?:[^|•·]{1,25}\s*[|•·]\s*){3,}[^|•·]{1,25}$")
-_POSTED = re.compile(r"^\s*posted (?:on|in)\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
+# "Posted on …", "Published: …": when a web page says it appeared (an article's date).
+_POSTED = re.compile(
+    r"^\s*(?:posted(?: on| in)?|published(?: on)?|publicado(?: em| el)?|publié(?: le)?|veröffentlicht(?: am)?|"
+    r"pubblicato(?: il)?|опубликовано|gepubliceerd(?: op)?)\s*:?\s+(?P<rest>.+?)\s*$",
+    re.IGNORECASE,
+)
 _WEB_INFO = re.compile(
     r"^\s*(?:source|transcription|transcribed|mark-?up|html mark-?up|proofread|translated|"
     r"copyleft|public domain|first published|published|online version|transcription & html mark-up)\s*:",
@@ -463,7 +468,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             out.append("")
             continue
         posted = _POSTED.match(stripped)
-        if posted and len(stripped) < 160:
+        if posted and len(stripped) < 160 and re.search(r"\d", posted.group("rest")):
             meta.setdefault("posted", posted.group("rest"))
             removed_boiler = True
             out.append("")

@@ -266,6 +266,8 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
     date_precision = None
     # Without a date in the header, a web page's "Posted on …" line or its metadata tells it.
     date_text = header.date_text or _meta_date(cleaned.meta) or _closing_date(kept)
+    if doc_type == "article" and _meta_date(cleaned.meta):
+        date_text = _meta_date(cleaned.meta)  # an article's date is when it was published
     if date_text:
         parsed = find_date(date_text, allow_year_only=True)
         if parsed is not None:

@@ -18,6 +18,9 @@ HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "
 # Offices that stand before a name in several languages ("Discurso do Ministro da Educação, …").
 HONORIFICS = HONORIFICS | frozenset(["ministro", "ministra", "ministre", "ministerin", "secretário", "secretária", "secretario", "secretaria", "oberbürgermeister", "oberbürgermeisterin", "bürgermeister", "bürgermeisterin", "alcalde", "alcaldesa", "sindaco", "sindaca", "prefeito", "prefeita", "maire", "governor", "gobernador", "governatore", "governador", "senador", "senatore", "sénateur", "député", "deputado", "diputado", "deputato"])
 
+ORG_NAME_WORDS = frozenset(["news", "service", "press", "agency", "forum", "herald", "times", "post", "gazette",
+                            "tribune", "journal", "courier", "daily", "weekly", "zeitung", "rundschau", "review",
+                            "radio", "television", "tv", "network", "media", "wire", "bulletin", "magazine"])
 HONORIFICS = HONORIFICS | frozenset(["archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",
                                       "burgemeester", "minister-president", "voorzitter", "hidróloga", "hidrólogo"])
 
@@ -81,7 +84,8 @@ def is_person_name(text: str, max_tokens: int = 5) -> bool:
         low = token.casefold()
         if 0 < i < len(tokens) - 1 and low in PARTICLES:
             continue
-        if low in NAME_STOP or low in HONORIFICS or low in ORG_WORDS or (low in FUNCTION_WORDS and token[0].islower()):
+        if low in NAME_STOP or low in HONORIFICS or low in ORG_WORDS or low in ORG_NAME_WORDS \
+                or (low in FUNCTION_WORDS and token[0].islower()):
             return False
         if not _TOKEN.match(token):
             return False

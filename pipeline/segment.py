@@ -78,7 +78,7 @@ _CJK_SUFFIX = re.compile(r"(?:議員|议员|先生|女士|博士|教授|同志|�
 _CJK_ROLES = {"主席", "副主席", "行政長官", "行政长官", "秘書長", "秘书长", "代理主席", "全委會主席"}
 _ROLE_CJK = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h|uhr)?\b", re.IGNORECASE)
-_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+\S")
+_NUMBERED_HEADING = re.compile(r"^(?:(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+\S|[一二三四五六七八九十]{1,3}[、．.]\s*\S)")
 _SPEECH_BY = re.compile(r"^(?:speech|address|remarks|statement|contribution|greetings|message)\s+(?:by|from)\s+", re.IGNORECASE)
 
 
@@ -479,7 +479,10 @@ _LETTERHEAD = re.compile(
     r"\b(?:permanent mission|mission permanente|misión permanente|missione permanente|missão permanente|"
     r"ständige vertretung|постоянное представительство|embassy of|ambassade|embajada|botschaft|"
     r"consulate|consulado|consulat|ministry of|ministère|ministerio|ministero|ministério|"
-    r"tel\.?:|fax:|e-mail:|p\.o\. box|\b\d{4,6}\s+[A-ZÀ-Þ][a-zà-ÿ]+$)",
+    r"tel\.?:|fax:|e-mail:|p\.o\. box|\b\d{4,6}\s+[A-ZÀ-Þ][a-zà-ÿ]+$|press (?:secretary|office)|"
+    r"ufficio stampa|service de presse|pressestelle|пресс-служба|oficina de prensa|gabinete de imprensa|"
+    r"^\d{1,4}[a-z]?\s+[A-Z][\w'’-]*\s+(?:row|street|st\.?|road|rd\.?|avenue|ave\.?|lane|square|place|drive|"
+    r"straße|strasse|rue|via|calle|avenida|rua)\b)",
     re.IGNORECASE,
 )
 

@@ -310,6 +310,13 @@ def _date_parser(languages: tuple[str, ...]) -> object:
 def _parse_candidate(candidate: str, kind: str, languages: tuple[str, ...] = TagConfig().date_languages) -> tuple[dt.date, str] | None:
     if kind == "y":
         return dt.date(int(candidate), 1, 1), "year"
+    if kind == "num":
+        # Dotted numeric dates are day.month.year wherever they are written (de, ru, pl, cs, …).
+        day, month, year = (int(x) for x in candidate.split("."))
+        try:
+            return dt.date(year, month, day), "day"
+        except ValueError:
+            return None
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", candidate)
     data = _date_parser(languages).get_date_data(cleaned)  # type: ignore[attr-defined]
     if data.date_obj is None:
