@@ -98,7 +98,9 @@ _BOILERPLATE = re.compile(
     r"read more(?: ?»| ?›| \.\.\.)?|trackbacks? .*are (?:open|closed)\.?|tweet|share on (?:facebook|twitter|x)|"
     r"(?:back to )?top of (?:the )?page|back to top|last (?:updated|modified)(?: on)?:? .{0,40}|"
     r"end \d{1,2}[:.]\d{2} ?[ap]\.?m\.? ?(?:[a-z]{2,4})?|tags?: .{1,80}|categor(?:y|ies): .{1,80}|"
-    r"share (?:this|on) .{1,30}|related (?:stories|articles|posts|links)"
+    r"share (?:this|on) .{1,30}|related (?:stories|articles|posts|links)|(?:proudly )?powered by .{1,40}|"
+    r"blog at wordpress\.com.*|subscribe|sign up|log ?in|newsletter|(?:artikel|beitrag|seite) teilen|"
+    r"partager(?: cet article)?|compartir|condividi|compartilhar|поделиться"
     r")\s*$",
     re.IGNORECASE,
 )

@@ -107,7 +107,10 @@ def classify_doc_type(segmented: Segmented) -> str:
     speakers = {s.speaker for s in labelled}
     if len(labelled) >= 3 and len(speakers) >= 2:
         roles = sum(1 for s in labelled if s.speaker and s.speaker.casefold() in _INTERVIEW_ROLES)
-        if _INTERVIEW.search(described) or roles >= 0.3 * len(labelled):
+        # Two people, one of whom mostly asks: an interview, whatever the labels say.
+        asking = max((sum(1 for s in labelled if s.speaker == who and s.paragraphs and s.paragraphs[-1].rstrip().endswith("?"))
+                      / max(1, sum(1 for s in labelled if s.speaker == who)) for who in speakers), default=0.0)
+        if _INTERVIEW.search(described) or roles >= 0.3 * len(labelled) or (len(speakers) == 2 and asking >= 0.6):
             return "interview"
         return "transcript"
     if described and _INTERVIEW.search(described):

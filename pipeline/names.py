@@ -20,7 +20,9 @@ HONORIFICS = HONORIFICS | frozenset(["ministro", "ministra", "ministre", "minist
 
 ORG_NAME_WORDS = frozenset(["news", "service", "press", "agency", "forum", "herald", "times", "post", "gazette",
                             "tribune", "journal", "courier", "daily", "weekly", "zeitung", "rundschau", "review",
-                            "radio", "television", "tv", "network", "media", "wire", "bulletin", "magazine"])
+                            "radio", "television", "tv", "network", "media", "wire", "bulletin", "magazine",
+                            "home", "about", "events", "contact", "blog", "archive", "search", "menu", "login",
+                            "subscribe", "donate", "shop", "repubblica", "presidenza"])
 HONORIFICS = HONORIFICS | frozenset(["archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",
                                       "burgemeester", "minister-president", "voorzitter", "hidróloga", "hidrólogo"])
 
@@ -116,6 +118,10 @@ def name_in_occasion(text: str) -> str | None:
         while tokens and tokens[0].casefold().strip(",") in HONORIFICS:
             tokens.pop(0)
             titled = True
+            # "Presidente della Repubblica Aldo Ferrante": the office's own complement is not the name.
+            while len(tokens) > 1 and tokens[0].casefold() in PARTICLES and (
+                    tokens[1].casefold().strip(",") in ORG_WORDS or tokens[1].casefold().strip(",") in ORG_NAME_WORDS):
+                tokens = tokens[2:]
         # "by/von/par/por" name the author; "of/de/del/…" only when a title follows ("del Presidente X").
         if not titled and match.group(1).casefold() not in ("by", "von", "vom", "van", "par", "por"):
             continue

@@ -366,7 +366,7 @@ def _is_body_start(block: Block) -> bool:
     text = block.text
     if block.level or (block.emphasis and len(text) < 300):
         return False
-    if is_salutation(text):
+    if is_salutation(text) or (_SALUTATION.match(text) and text.rstrip()[-1:] in ",:" and len(text) < 400):
         return True
     if parse_label(text) is not None:
         return True
@@ -396,6 +396,7 @@ class _HeaderParts:
     lines: list[str] = field(default_factory=list)
     folded: bool = False
     byline: str | None = None
+    headline: str | None = None  # the title-like line right above a byline
 
 
 def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int, bool]:
@@ -436,7 +437,8 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         repeated = [t for t, _ in parts.title_candidates if counts[_norm_key(t)] > 1]
         level_one = [t for t, lvl in parts.title_candidates if lvl == 1]
         plain = [t for t, _ in parts.title_candidates if not t.rstrip().endswith("!")]
-        title = (repeated or level_one or plain or [parts.title_candidates[0][0]])[0]
+        headline = [parts.headline] if parts.headline else []
+        title = (repeated or level_one or headline or plain or [parts.title_candidates[0][0]])[0]
     date_text = None
     if parts.dates:
         rank = {"day": 0, "month": 1, "year": 2}
@@ -560,10 +562,13 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     elif date is not None:
         role = "date"
         parts.dates.append((date, text))
-    elif parts.author is None and _BYLINE.match(text) and (byline := _byline_name(text)):
+    elif parts.byline is None and _BYLINE.match(text) and (byline := _byline_name(text)):
+        # An explicit byline names the writer, even after a masthead that looked like a name.
         role = "author"
         parts.author = byline
         parts.byline = text
+        if parts.title_candidates:
+            parts.headline = parts.title_candidates[-1][0]
     elif parts.author is None and (is_person_name(text) or is_hangul_name(text) or _is_cjk_name(text, parts)) \
             and not _TIME.search(text):
         role = "author"
