@@ -15,7 +15,6 @@ import os
 import threading
 import time
 import uuid
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -209,11 +208,3 @@ def process_corpus(
 def _summary_markdown(raw_dir: str, out_dir: str, summary: dict[str, Any]) -> str:
     rows = "\n".join(f"| {k} | {v} |" for k, v in summary.items())
     return f"# process-corpus\n\n`{raw_dir}` → `{out_dir}`\n\n| | |\n|---|---|\n{rows}\n"
-
-
-def batch_result_dict(result: BatchResult) -> dict[str, Any]:
-    return asdict(result)
-
-
-def task_runner(workers: int) -> ThreadPoolTaskRunner:
-    return ThreadPoolTaskRunner(max_workers=max(1, workers))

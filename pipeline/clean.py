@@ -7,7 +7,6 @@ speaker line, heading, paragraph) is the segmenter's job; cleaning only removes 
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import unicodedata
@@ -559,7 +558,3 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     if not any(b.text.strip() for b in blocks):
         raise NoTextError("after removing markup and page furniture no text is left; check that the file holds the document's text.")
     return Cleaned(blocks=tuple(blocks), fixes=tuple(dict.fromkeys(fixes)), meta=meta)
-
-
-def unescape(text: str) -> str:
-    return html.unescape(text)

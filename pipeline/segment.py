@@ -19,7 +19,6 @@ from .names import (
     name_from_text,
     name_in_occasion,
     natural_case,
-    strip_honorifics,
 )
 from .records import Block, Cleaned, Header, Section, Segmented
 from .tag import ParsedDate, find_date, is_date_line
@@ -774,7 +773,3 @@ def resolve_kinds(segmented: Segmented, doc_type: str) -> tuple[Section, ...]:
             speaker = speaker if doc_type == "letter" else None
         out.append(replace(s, kind=kind, speaker=speaker))
     return tuple(out)
-
-
-def speaker_natural(name: str) -> str:
-    return natural_case(strip_honorifics(name))

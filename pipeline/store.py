@@ -515,7 +515,3 @@ def finish(out_dir: str | Path, state: StateStore, run_id: str, status: str, cou
 
 def clean_staging(out_dir: str | Path, run_id: str) -> None:
     shutil.rmtree(Path(out_dir) / STAGING_DIR / run_id, ignore_errors=True)
-
-
-def sha_matches(state: FileState | None, sha: str | None, version_key: str) -> bool:
-    return state is not None and state.sha256 == sha and state.version_key == version_key
