@@ -352,6 +352,22 @@ def apply_journal(out: Path, state: StateStore, journal_id: int, payload: dict[s
         raise
 
 
+def _write_merged(paths: list[Path], schema: pa.Schema, path: Path) -> None:
+    """The parts at `paths` written one after another into one file: one part in memory at a time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    dictionary = [c for c in DICTIONARY_COLUMNS if c in schema.names]
+    try:
+        with pq.ParquetWriter(tmp, schema, compression="zstd", use_dictionary=dictionary) as writer:
+            for source in paths:
+                writer.write_table(pq.read_table(source, schema=schema))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
 def compact(out_dir: str | Path, state: StateStore, target_docs: int = 2000, max_small_parts: int = 8) -> int:
     """Merge small part files into parts of about `target_docs` documents, so a corpus built by many
     small runs still reads as few files. Big parts are never rewritten; nothing happens until more
@@ -383,9 +399,8 @@ def compact(out_dir: str | Path, state: StateStore, target_docs: int = 2000, max
             paths = [p for p in (_part_path(out, table, part) for part in group) if p.exists()]
             if not paths:
                 continue
-            merged = pa.concat_tables([pq.read_table(p, schema=schema) for p in paths])
             staged = stage / f"{merged_key}-{table}.parquet"
-            write_parquet(merged, staged)
+            _write_merged(paths, schema, staged)
             additions.append([str(staged), str(_part_path(out, table, merged_key))])
             deletes.extend(str(p) for p in paths)
         repart.extend([part, merged_key] for part in group)
