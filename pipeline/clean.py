@@ -471,6 +471,10 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
         posted = _POSTED.match(stripped)
         if posted and len(stripped) < 160 and re.search(r"\d", posted.group("rest")):
             meta.setdefault("posted", posted.group("rest"))
+            # A blog's "Posted on … by …" line sits right under the post's headline.
+            above = next((o.strip() for o in reversed(out) if o.strip()), "")
+            if above and "headline" not in meta:
+                meta["headline"] = _MD_LINK.sub(r"\1", above).strip("*_#> ")
             removed_boiler = True
             out.append("")
             continue

@@ -437,6 +437,9 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         level_one = [t for t, lvl in parts.title_candidates if lvl == 1]
         plain = [t for t, _ in parts.title_candidates if not t.rstrip().endswith("!")]
         headline = [parts.headline] if parts.headline else []
+        if not headline and meta.get("headline"):
+            wanted = _norm_key(meta["headline"])
+            headline = [t for t, _ in parts.title_candidates if _norm_key(t) == wanted][:1]
         title = (repeated or level_one or headline or plain or [parts.title_candidates[0][0]])[0]
     date_text = None
     if parts.dates:
