@@ -24,17 +24,16 @@ Expectation fields (all optional; `null` means the pipeline must give null):
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import difflib
 import functools
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import score_corpus_module
 
 from pipeline.config import Config
 from pipeline.document import process_document
@@ -53,35 +52,12 @@ MINIMUM = {"title": 0.85, "author": 0.85, "occasion": 0.85, "date": 0.85, "doc_t
            "speakers": 0.8}
 MIN_BYTES, MAX_BYTES = 600, 4000
 
-# ---- comparison, as ../shared/tools/score_corpus.py does it --------------------------------------
+# ---- comparison: exactly as the shared scorer does it (its copy in tests/fixtures/tools) ---------
 
-QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-                        "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-",
-                        "\u00a0": " "})
-
-
-def norm(value: Any) -> str | None:
-    """Compare texts the way a reader would: case, quote style, dashes and spacing ignored."""
-    if value is None:
-        return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    text = unicodedata.normalize("NFKC", str(value)).translate(QUOTES).casefold()
-    text = re.sub(r"\s+", " ", text).strip()
-    return text.strip(" .:;,") or None
-
-
-def norm_heading(value: Any) -> str | None:
-    """Headings compare without their numbering: "2. ON TRAINING" == "On training"."""
-    text = norm(value)
-    return re.sub(r"^(\d+|[ivxlc]+|[a-z])[.)]\s+", "", text) if text else None
-
-
-def norm_speaker(value: Any) -> str | None:
-    """Speakers compare without a leading article: "The SPEAKER" == "Speaker"."""
-    text = norm(value)
-    return re.sub(r"\.\s+", ".", re.sub(r"^the ", "", text)) if text else None
+_SCORER = score_corpus_module()
+norm = _SCORER.norm
+norm_heading = _SCORER.norm_heading
+norm_speaker = _SCORER.norm_speaker
 
 
 def codec_name(name: str) -> str:
