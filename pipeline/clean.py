@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
@@ -441,6 +442,14 @@ def _looks_dated(line: str) -> bool:
     return is_date_line(line) is not None
 
 
+# Lines that are furniture by their own shape: (fix recorded, test on the raw and stripped line).
+_LINE_FURNITURE: tuple[tuple[str, Callable[[str, str], object]], ...] = (
+    ("boilerplate", lambda line, stripped: _BREADCRUMB.match(stripped)),
+    ("running_heads", lambda line, stripped: _PAGE_HEAD.match(line)),
+    ("table_of_contents", lambda line, stripped: _TOC_LINE.search(stripped)),
+)
+
+
 def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dict[str, str]) -> str:
     """Page numbers, running heads/footers (short lines repeated across pages) and web
     boilerplate removed. The first occurrence of a repeated line near the top is kept: it is
@@ -451,7 +460,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
     counts = Counter(key for key in keys if key)
     out: list[str] = []
     seen_repeated: set[str] = set()
-    removed_page = removed_boiler = removed_running = removed_toc = False
+    removed: set[str] = set()
     head_zone = 0
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -460,12 +469,12 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             continue
         head_zone += 1
         if _PAGE_NUMBER.match(stripped) and index > 0 and not (head_zone <= 15 and _YEAR.match(stripped)):
-            removed_page = True
+            removed.add("page_numbers")
             out.append("")
             continue
         bare = _MD_LINK.sub(r"\1", stripped).strip("*_#>[] ")
         if _BOILERPLATE.match(bare) or _SOCIAL.match(stripped) or _NAV.match(bare):
-            removed_boiler = True
+            removed.add("boilerplate")
             out.append("")
             continue
         posted = _POSTED.match(stripped)
@@ -475,19 +484,12 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             above = next((o.strip() for o in reversed(out) if o.strip()), "")
             if above and "headline" not in meta:
                 meta["headline"] = _MD_LINK.sub(r"\1", above).strip("*_#> ")
-            removed_boiler = True
+            removed.add("boilerplate")
             out.append("")
             continue
-        if _BREADCRUMB.match(stripped):
-            removed_boiler = True
-            out.append("")
-            continue
-        if _PAGE_HEAD.match(line):
-            removed_running = True
-            out.append("")
-            continue
-        if _TOC_LINE.search(stripped):
-            removed_toc = True
+        fix = next((name for name, test in _LINE_FURNITURE if test(line, stripped)), None)
+        if fix is not None:
+            removed.add(fix)
             out.append("")
             continue
         key = keys[index] or _norm_furniture(stripped)
@@ -509,18 +511,12 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
                 out.append(line)
                 continue
             seen_repeated.add(key)
-            removed_running = True
+            removed.add("running_heads")
             out.append("")
             continue
         out.append(line)
-    if removed_page:
-        fixes.append("page_numbers")
-    if removed_running:
-        fixes.append("running_heads")
-    if removed_boiler:
-        fixes.append("boilerplate")
-    if removed_toc:
-        fixes.append("table_of_contents")
+    # In a fixed order, so the same text always lists its fixes the same way.
+    fixes.extend(f for f in ("page_numbers", "running_heads", "boilerplate", "table_of_contents") if f in removed)
     return "\n".join(out)
 
 
