@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
@@ -42,12 +42,24 @@ class BatchResult:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
+def records_to_table(records: list[object], schema: pa.Schema, constants: dict[str, object] | None = None) -> pa.Table:
+    """Row records (dataclasses with the schema's field names) as an Arrow table, column by
+    column; `constants` fills columns the records do not carry (the same value in every row)."""
+    constants = constants or {}
+    columns = []
+    for schema_field in schema:
+        name = schema_field.name
+        values = [constants[name]] * len(records) if name in constants else [getattr(r, name) for r in records]
+        columns.append(pa.array(values, type=schema_field.type))
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
 def process_batch(
     raw_dir: str, out_dir: str, run_id: str, part: str, items: list[BatchItem], config: Config,
 ) -> BatchResult:
     """Process `items` and stage their rows; the returned summary holds counts and a path only."""
     started = time.perf_counter()
-    rows: dict[str, list[dict[str, object]]] = {name: [] for name in DOC_TABLES}
+    rows: dict[str, list[object]] = {name: [] for name in DOC_TABLES}
     docs: list[dict[str, object]] = []
     rejects: list[dict[str, object]] = []
     vanished: list[str] = []
@@ -79,12 +91,10 @@ def process_batch(
             rejects.append({"source_path": item.path, "source_sha256": sha, "source_size": size,
                             "reason": exc.reason, "detail": exc.detail})
             continue
-        document = asdict(result.document)
-        document.update(processed_at=processed_at, run_id=run_id)
-        rows["documents"].append(document)
-        rows["sections"].extend(asdict(r) for r in result.sections)
-        rows["paragraphs"].extend(asdict(r) for r in result.paragraphs)
-        rows["quotes"].extend(asdict(r) for r in result.quotes)
+        rows["documents"].append(result.document)
+        rows["sections"].extend(result.sections)
+        rows["paragraphs"].extend(result.paragraphs)
+        rows["quotes"].extend(result.quotes)
         docs.append({"source_path": item.path, "doc_id": result.document.doc_id, "sha256": sha, "size": size})
 
     t2 = time.perf_counter()
@@ -95,7 +105,8 @@ def process_batch(
         if not rows[table]:
             continue
         path = stage / f"{table}.parquet"
-        write_parquet(pa.Table.from_pylist(rows[table], schema=schema), path)
+        constants = {"processed_at": processed_at, "run_id": run_id} if table == "documents" else {}
+        write_parquet(records_to_table(rows[table], schema, constants), path)
         files[table] = str(path)
     manifest = {"part": part, "run_id": run_id, "files": files, "documents": docs,
                 "rejects": rejects, "vanished": vanished}

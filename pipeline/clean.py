@@ -61,15 +61,81 @@ def _ftfy_trigger() -> re.Pattern[str]:
 _FTFY_TRIGGER = _ftfy_trigger()
 
 
+def _pattern_chars(pattern: re.Pattern[str]) -> set[str] | None:
+    """Every non-ASCII character a regex names (literals and class members), or None when the
+    pattern uses a construct this walker does not know."""
+    import re._constants as C  # noqa: N812 - the stdlib's own regex parser, stable since 3.11
+    import re._parser as P  # noqa: N812
+
+    chars: set[int] = set()
+    ok = True
+
+    def walk(items: Any) -> None:
+        nonlocal ok
+        for op, av in items:
+            if op is C.LITERAL:
+                chars.add(av)
+            elif op is C.IN:
+                for o, a in av:
+                    if o is C.LITERAL:
+                        chars.add(a)
+                    elif o is C.RANGE:
+                        chars.update(range(a[0], a[1] + 1))
+                    elif o not in (C.NEGATE, C.CATEGORY):
+                        ok = False
+            elif op is C.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            elif op is C.SUBPATTERN:
+                walk(av[-1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                walk(av[2])
+            elif op not in (C.AT, C.ANY, C.NOT_LITERAL):
+                ok = False
+
+    try:
+        walk(P.parse(pattern.pattern, pattern.flags))
+    except Exception:  # pragma: no cover - a future Python's parser
+        return None
+    return {chr(c) for c in chars if c > 0x7F} if ok else None
+
+
+def _mojibake_context() -> re.Pattern[str] | None:
+    """ftfy's badness regex matches only around the non-ASCII characters it names, looking at
+    most two characters to either side of them (`[a-z]\s?[ÃÂ][ ]`, `[Œœ][^A-Za-z]`, `\s[É][€]`…).
+    So a run of other characters longer than four can shrink to its first and last two without
+    changing whether it matches, and mostly-ASCII prose shrinks to a few percent of its length
+    (tests/test_clean.py holds is_bad(shrunk) == is_bad(text) as a property)."""
+    from ftfy.badness import BADNESS_RE
+
+    if BADNESS_RE.flags & (re.MULTILINE | re.DOTALL):  # pragma: no cover - ftfy 6.x has neither
+        return None
+    chars = _pattern_chars(BADNESS_RE)
+    if not chars:  # pragma: no cover
+        return None
+    other = "[^" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    return re.compile(f"({other}{{2}}){other}+({other}{{2}})")
+
+
+_MOJIBAKE_CONTEXT = _mojibake_context()
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """ftfy.badness.is_bad(text), computed on the text shrunk to what that regex can see."""
+    from ftfy.badness import is_bad
+
+    if _MOJIBAKE_CONTEXT is not None:
+        text = _MOJIBAKE_CONTEXT.sub(r"\1\2", text)
+    return bool(is_bad(text))
+
+
 def needs_ftfy(text: str) -> bool:
     """Whether ftfy (with FTFY_CONFIG) could change `text` beyond NFC."""
     if _FTFY_TRIGGER.search(text):
         return True
     if text.isascii():
         return False
-    from ftfy.badness import is_bad
-
-    return bool(is_bad(text))
+    return looks_like_mojibake(text)
 
 
 _BLANK = re.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")

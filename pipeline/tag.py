@@ -36,16 +36,6 @@ def count_words(text: str) -> int:
     return cjk + len(_WORD.findall(rest))
 
 
-@lru_cache(maxsize=1)
-def _factory_ready(seed: int) -> bool:
-    from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
-
-    DetectorFactory.seed = seed
-    init_factory()
-    return True
-
-
 def _normalize_code(code: str) -> str:
     return code.split("-")[0].lower()
 
@@ -111,22 +101,17 @@ EARLY_STOP_PROB = 0.995
 def _detect(sample: str, seed: int, min_score: float) -> Language:
     if not _looks_like_language(sample):
         return Language(UND, 0.0)
-    _factory_ready(seed)
-    from langdetect import detector_factory
     from langdetect.lang_detect_exception import LangDetectException
+
+    from .langid import create
 
     try:
         # langdetect averages n_trial random walks drawn from one seeded sequence, so the first
         # EARLY_TRIALS walks are those of a full run. When they already agree beyond doubt, the
         # remaining walks cannot change the winner: stop there (about half the cost).
-        detector = detector_factory._factory.create()  # type: ignore[union-attr]
-        detector.n_trial = EARLY_TRIALS
+        detector = create(seed, EARLY_TRIALS, EARLY_STOP_PROB)
         detector.append(sample)
         candidates = detector.get_probabilities()
-        if not candidates or candidates[0].prob < EARLY_STOP_PROB:
-            detector = detector_factory._factory.create()  # type: ignore[union-attr]
-            detector.append(sample)
-            candidates = detector.get_probabilities()
     except LangDetectException:
         return Language(UND, 0.0)
     if not candidates:

@@ -126,6 +126,36 @@ def test_skipping_ftfy_never_changes_the_result(text: str) -> None:
     assert ftfy.fix_text(text, clean.FTFY_CONFIG) == unicodedata.normalize("NFC", text)
 
 
+_BADNESS_CHARS = sorted(clean._pattern_chars(__import__("ftfy.badness").badness.BADNESS_RE) or ())
+_NEAR_MOJIBAKE = st.one_of(
+    _BROAD,
+    st.sampled_from(_BADNESS_CHARS),
+    st.sampled_from(" \n\t\u00a0"),
+    st.characters(min_codepoint=0x61, max_codepoint=0x7A),
+)
+_ASCII_RUN = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=0, max_size=12)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.text(_NEAR_MOJIBAKE, max_size=8), _ASCII_RUN,
+                          st.text(_BROAD, max_size=20).map(_mojibake)), max_size=12).map("".join))
+def test_mojibake_check_on_shrunk_text_equals_ftfys(text: str) -> None:
+    """needs_ftfy asks ftfy's badness regex about the text with runs of characters that regex
+    cannot see shrunk to their edges; the answer must be ftfy's own on the whole text."""
+    from ftfy.badness import is_bad
+
+    assert clean._MOJIBAKE_CONTEXT is not None
+    assert clean.looks_like_mojibake(text) == bool(is_bad(text))
+
+
+def test_mojibake_check_sees_context_at_run_edges() -> None:
+    from ftfy.badness import is_bad
+
+    for text in ("word Ã and " + "x" * 50, "Word Ã and", "1. Word Ã ", "Q" * 9 + "d Ã ", "x" * 40 + "aÃ " + "y" * 40, "Ã " + "z" * 30, "x" * 30 + "Œ." + "x" * 30,
+                 "plain ascii " * 20 + "é" + " more" * 20):
+        assert clean.looks_like_mojibake(text) == bool(is_bad(text)), text
+
+
 def test_mojibake_is_not_skipped() -> None:
     for original in ("The Mona Lisa doesn’t have eyebrows.", "Le café est très bon.", "Привет, мир"):
         assert clean.needs_ftfy(_mojibake(original))
