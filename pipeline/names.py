@@ -23,7 +23,7 @@ ORG_NAME_WORDS = frozenset(["news", "service", "press", "agency", "forum", "hera
                             "radio", "television", "tv", "network", "media", "wire", "bulletin", "magazine",
                             "home", "about", "events", "contact", "blog", "archive", "search", "menu", "login",
                             "subscribe", "donate", "shop", "repubblica", "presidenza"])
-HONORIFICS = HONORIFICS | frozenset(["archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",
+HONORIFICS = HONORIFICS | frozenset(["councillor", "councilor", "cllr", "cllr.", "alderman", "madam", "archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",
                                       "burgemeester", "minister-president", "voorzitter", "hidróloga", "hidrólogo"])
 
 # Words that name organisations, places and offices, not people ("REPUBLICA DE CUBA").

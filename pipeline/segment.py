@@ -60,7 +60,7 @@ _MESSAGE_HEADING = re.compile(
     r"messaggio|mensagem|послание|письмо|телеграмма|서한|축전|祝電|賀電)\b",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^(?P<label>[^:：\n]{1,90}?)\s*(?P<colon>[:：]|\.\s*[—–]\s)\s*(?P<rest>.*)$", re.DOTALL)
+_LABEL = re.compile(r"^(?P<label>[^:：\n]{1,140}?)\s*(?P<colon>[:：]|\.\s*[—–]\s)\s*(?P<rest>.*)$", re.DOTALL)
 _ROLE_WORDS = re.compile(
     r"\b(?:minister|secretary|speaker|chairman|chairwoman|chair|president|deputy|assistant|attorney|"
     r"governor|mayor|leader|member for|ministre|ministro|minister|presidente|président|präsident|sprecher)\b",
@@ -72,9 +72,30 @@ _SINGLE_ROLE = re.compile(
     r"pergunta|resposta|pregunta|respuesta|frage|antwort|в|о|вопрос|ответ|"
     r"entrevistador|entrevistadora|intervieweur|journaliste|interviewerin|ведущий|корреспондент|기자|사회자)"
 )
+# The chair of a sitting named by office: "Mr Speaker", "Madam Deputy Speaker", "M. le président".
+_CHAIR = re.compile(
+    r"^(?:(?:mr|mister|madam|madame|mrs|ms|m|mme|herr|frau|sr|sra|señor|señora|the|le|la|el|der|die)\.?\s+)+"
+    r"(?P<office>(?:deputy |vice[- ]|acting )?(?:speaker|president|chairman|chairwoman|chair|ceann comhairle|"
+    r"président|présidente|presidente|präsident|präsidentin|vizepräsident|vizepräsidentin))$",
+    re.IGNORECASE,
+)
+_SINGLE_ROLE_SET = {"기자", "사회자", "진행자", "앵커"}
 # Chinese forms of address after a name ("李大文議員"), and roles that speak without a name.
-_CJK_SUFFIX = re.compile(r"(?:議員|议员|先生|女士|博士|教授|同志|委員|委员)$")
-_CJK_ROLES = {"主席", "副主席", "行政長官", "行政长官", "秘書長", "秘书长", "代理主席", "全委會主席"}
+_CJK_SUFFIX = re.compile(r"(?:議員|议员|先生|女士|博士|教授|同志|委員|委员|代表|君)$")
+_CJK_ROLES = {"主席", "副主席", "行政長官", "行政长官", "秘書長", "秘书长", "代理主席", "全委會主席", "主持人", "记者", "記者",
+              "司会", "司会者", "議長", "议长", "委員長", "委员长"}
+# Korean labels: a name, a name and an office ("김태린 장관"), a surname and an office ("김 장관").
+_KOREAN_OFFICES = ("장관", "대통령", "총리", "의원", "위원장", "대변인", "차관", "시장", "지사", "의장", "대표", "위원", "교수", "박사", "씨")
+_KOREAN_LABEL = re.compile(r"^(?P<name>[가-힣]{1,4})(?:\s?(?P<office>" + "|".join(_KOREAN_OFFICES) + r"))?$")
+_TIME_BEFORE_COLON = re.compile(r"^([^:：\n]{1,90}?)\s*\(\d{1,2}[:.]\d{2}\)\s*(?=[:：])")
+# A stenogram's speaker line standing alone above the speech: "Жданов И. П.", "ГАЛИЕВ Р. Т., депутат.",
+# "И. П. Жданов", "Председательствующий."
+_STENO_LABEL = re.compile(
+    r"^(?P<name>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?|"
+    r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|"
+    r"(?i:председательствующий|председатель|ведущий|президент|вопрос|ответ|корреспондент))"
+    r"(?:,\s*(?P<role>[^.\n]{2,80}))?\.?$"
+)
 _ROLE_CJK = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h|uhr)?\b", re.IGNORECASE)
 _NUMBERED_HEADING = re.compile(r"^(?:(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+\S|[一二三四五六七八九十]{1,3}[、．.]\s*\S)")
@@ -218,31 +239,53 @@ class Label:
 
 def parse_label(paragraph: str) -> tuple[Label, str] | None:
     """A speaker label opening a paragraph ('THE PRESIDENT: …', 'Renner (KPD): …', '方剛議員：…')."""
+    paragraph = _TIME_BEFORE_COLON.sub(r"\1", paragraph, count=1)
     match = _LABEL.match(paragraph)
     if not match:
         return None
     label = match.group("label").strip().strip("*_").strip()
     rest = match.group("rest").strip()
+    if "（" in label:
+        label = label.replace("（", "(").replace("）", ")")
+    korean = _KOREAN_LABEL.match(label) if match.group("colon") in ":：" and _HANGUL.match(label) else None
+    if korean and rest:
+        if korean.group("office") or label in _SINGLE_ROLE_SET:
+            speaker = label if label in _SINGLE_ROLE_SET else korean.group("name")
+            return Label(speaker, None, label, strong=True), rest
+        if is_hangul_name(label):
+            return Label(label, None, label, strong=False), rest
     if match.group("colon").startswith(".") and not (label[:1].isupper() and len(label.split()) <= 8):
         return None
-    if not label or label[0].isdigit() or "http" in label.casefold() or len(label.split()) > 9:
+    # A long label is a name and an office after a comma ("Mme Agnès Vautrin, ministre d'État, …").
+    if not label or label[0].isdigit() or "http" in label.casefold() or len(label.split(",")[0].split()) > 9 \
+            or (len(label.split()) > 9 and "," not in label):
         return None
-    if match.group("colon") == "：" and _ROLE_CJK.match(label) and rest:
-        name = _CJK_SUFFIX.sub("", label) if len(label) > 3 else label
-        return Label(name or label, None, label, strong=bool(_CJK_SUFFIX.search(label)) or label in _CJK_ROLES), rest
-    paren = re.search(r"\(([^()]{1,60})\)\s*$", label)
+    cjk_paren = re.fullmatch(r"([\u4e00-\u9fff\u3400-\u4dbf]{1,12})\s*\(([^()]{1,40})\)", label)
+    if match.group("colon") == "：" and (_ROLE_CJK.match(label) or cjk_paren) and rest:
+        head = cjk_paren.group(1) if cjk_paren else label
+        name = _CJK_SUFFIX.sub("", head) if len(head) > 2 else head
+        strong = bool(_CJK_SUFFIX.search(head)) or head in _CJK_ROLES or bool(cjk_paren)
+        return Label(name or head, cjk_paren.group(2).strip() if cjk_paren else None, label, strong=strong), rest
+    # "Ms Priya Latham (Northtown) (Lab)": the person, then constituency and party as written.
+    groups = re.search(r"(?:\s*\([^()]{1,60}\))+\s*$", label)
+    paren = groups if groups and groups.start() > 0 else None
     outer = label[: paren.start()].strip() if paren else label
-    inner = paren.group(1).strip() if paren else None
+    inner = ", ".join(g.strip() for g in re.findall(r"\(([^()]{1,60})\)", paren.group())) if paren else None
     comma_aff = None
     if not paren and "," in outer:
         outer, comma_aff = (part.strip() for part in outer.split(",", 1))
-        if not comma_aff[:1].isupper():
+        titled_name = bool(outer.split()) and outer.split()[0].casefold() in HONORIFICS and is_person_name(outer)
+        if not comma_aff[:1].isupper() and not titled_name:
             return None  # "Kollege Bartsch, eine kleine Korrektur:" is a sentence, not a label
     if not outer:
         return None
-    if is_salutation(outer + ":") and not _is_upper(outer):
+    chair = _CHAIR.match(outer) if comma_aff is None and rest else None
+    if is_salutation(outer + ":") and not _is_upper(outer) and not chair:
         return None
-    if len(outer.split()) <= 2 and outer[:1].isupper() and _SINGLE_ROLE.fullmatch(outer.strip()):
+    if chair:
+        # "Mr Speaker:", "Madam Deputy Speaker:", "M. le président. —": the chair by its office.
+        return Label(natural_case(chair.group("office")), inner or comma_aff, label, strong=True), rest
+    if len(outer.split()) <= 2 and not outer[:1].islower() and _SINGLE_ROLE.fullmatch(outer.strip()):
         return Label(outer.strip(), inner or comma_aff, label, strong=True), rest
     strong = _is_upper(outer) and bool(re.fullmatch(r"[^\W\d_][^\W\d_ .'’\-]*(?:[ .'’\-]+[^\W\d_]+)*\.?", outer))
     first = outer.split()[0].casefold()
@@ -257,7 +300,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     # "Mr. Daniel Ochieng (Rabuor East)", "Renner (KPD)": the outside is the person.
     outer_is_role = bool(_ROLE_WORDS.search(outer)) or outer.split()[0].casefold() in ("the", "der", "die", "la", "el", "le")
     inner_first = inner.split()[0].casefold() if inner and inner.split() else ""
-    inner_titled = bool(inner_first) and (inner_first in HONORIFICS or inner_first.rstrip(".") + "." in HONORIFICS)
+    inner_titled = bool(inner_first) and (inner_first in HONORIFICS or inner_first.rstrip(".") + "." in HONORIFICS) \
+        and name_after_honorific(inner or "") is not None
     if inner and (inner_titled or (outer_is_role and is_person_name(inner) and not _is_upper(inner))):
         speaker, affiliation = name_from_text(inner), outer
     else:
@@ -280,7 +324,7 @@ def parse_speaker_line(text: str) -> tuple[str, str | None] | None:
     name, affiliation = parts
     if not is_person_name(name) or not affiliation or len(affiliation.split()) > 14:
         return None
-    if not (affiliation[0].isupper() or affiliation[0] in "(“\"'"):
+    if not (affiliation[0].isupper() or affiliation[0] in "(“\"'" or _SPEECH_BY.match(text.strip())):
         return None
     return name_from_text(name), affiliation.strip()
 
@@ -653,18 +697,35 @@ def _signature(sections: list[_SectionBuilder]) -> tuple[str | None, str | None]
     return None, None
 
 
-def _resolve_surnames(sections: list[_SectionBuilder]) -> None:
-    """Later turns that name a speaker by surname only ('Merkel:', 'MR. NYAKIAMO:') take the full
-    name given earlier in the document, when exactly one earlier speaker has that surname."""
+def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None = None) -> None:
+    """Later turns that name a speaker by surname only ('Merkel:', 'MR. NYAKIAMO:', 'Ms TALBOT:')
+    take the full name given earlier in the document (by a label, or `known`: the header's and the
+    opening narrative's names), when exactly one such name has that surname; an initial and a
+    surname ('Г. Сомов') or a Korean surname and office ('김 장관') likewise."""
     full: dict[str, set[str]] = {}
+    names = [s.speaker for s in sections if s.speaker] + [n for n in known or [] if n]
+    for name in names:
+        if len(name.split()) >= 2 and not re.search(r"\b\w\.", name):
+            full.setdefault(name.split()[-1].casefold(), set()).add(name)
+    text = "\n".join(p for s in sections if not s.from_label for p in s.paragraphs[:3])
     for s in sections:
-        if s.speaker and len(s.speaker.split()) >= 2:
-            full.setdefault(s.speaker.split()[-1].casefold(), set()).add(s.speaker)
-    for s in sections:
-        if s.speaker and len(s.speaker.split()) == 1:
-            names = full.get(s.speaker.casefold())
-            if names and len(names) == 1:
-                s.speaker = next(iter(names))
+        if not s.speaker:
+            continue
+        candidates: set[str] = set()
+        initial = re.fullmatch(r"([^\W\d_])\.\s?([^\W\d_][\w\-]+)", s.speaker)
+        if len(s.speaker.split()) == 1 and not initial:
+            candidates = full.get(s.speaker.casefold(), set())
+            if not candidates and len(s.speaker) == 1 and _HANGUL.match(s.speaker) and s.label:
+                office = _KOREAN_LABEL.match(s.label.rstrip(":：").strip())
+                if office and office.group("office"):
+                    candidates = set(re.findall(rf"({re.escape(s.speaker)}[가-힣]{{1,2}})\s?{office.group('office')}", text))
+        elif initial:
+            first, surname = initial.groups()
+            candidates = {n for n in full.get(surname.casefold(), set()) if n.split()[0].startswith(first)}
+            if not candidates:
+                candidates = set(re.findall(rf"\b({re.escape(first)}\w+\s+{re.escape(surname)})\b", text))
+        if len(candidates) == 1:
+            s.speaker = next(iter(candidates))
 
 
 def _drop_weak_labels(sections: list[_SectionBuilder]) -> list[_SectionBuilder]:
@@ -714,6 +775,13 @@ def segment_document(cleaned: Cleaned) -> Segmented:
             sections.append(_SectionBuilder(kind=kind, heading=heading, label=heading))
             continue
         for paragraph in split_paragraphs(block, width):
+            steno = _STENO_LABEL.match(paragraph) if len(paragraph) <= 100 and next_block is not None else None
+            if steno is not None:
+                sections.append(_SectionBuilder(
+                    kind="speech", speaker=steno.group("name").strip(), affiliation=steno.group("role"),
+                    label=paragraph, from_label=True, source=paragraph,
+                ))
+                continue
             parsed = parse_label(paragraph)
             if parsed is not None:
                 label, rest = parsed
@@ -728,7 +796,10 @@ def segment_document(cleaned: Cleaned) -> Segmented:
             sections[-1].paragraphs.append(paragraph)
 
     sections = _drop_weak_labels(sections)
-    _resolve_surnames(sections)
+    known = [header.author] if header.author else []
+    if header.occasion:
+        known.append(name_after_honorific(header.occasion) or name_in_occasion(header.occasion) or "")
+    _resolve_surnames(sections, known)
     signer, signed_date = _signature(sections)
     label_speakers = {s.speaker for s in sections if s.from_label}
     label_turns = sum(1 for s in sections if s.from_label)
