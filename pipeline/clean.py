@@ -166,14 +166,25 @@ _BOILERPLATE = re.compile(
     r"end \d{1,2}[:.]\d{2} ?[ap]\.?m\.? ?(?:[a-z]{2,4})?|tags?: .{1,80}|categor(?:y|ies): .{1,80}|"
     r"share (?:this|on) .{1,30}|related (?:stories|articles|posts|links)|(?:proudly )?powered by .{1,40}|"
     r"blog at wordpress\.com.*|subscribe|sign up|log ?in|newsletter|(?:artikel|beitrag|seite) teilen|"
-    r"partager(?: cet article)?|compartir|condividi|compartilhar|поделиться"
+    r"partager(?: cet article)?|compartir|condividi|compartilhar|поделиться|"
+    # cookie notices, post navigation, reader counters, print/close links, copyright lines
+    r"we use (?:some )?(?:essential |necessary )?cookies.*|(?:accept|reject|view|manage) (?:all |additional )?cookies|"
+    r"privacy (?:&|and) cookies.*|cookie (?:policy|settings|notice).*|(?:previous|next|older|newer) (?:post|entry|article)s?\b.*|"
+    r"most (?:read|popular|viewed)|more (?:news|stories|from).{0,40}|share:? .{0,60}(?:facebook|twitter|e-?mail).*|"
+    r"<<\s*back|back\b.{0,3}|.{0,60}all rights reserved\.?|todos los derechos reservados.*|tutti i diritti riservati.*|"
+    r"tous droits réservés.*|alle rechte vorbehalten.*|todos os direitos reservados.*|все права защищены.*|"
+    r"síguenos en .{1,60}|follow us on .{1,60}|comentarios? \(\d+\)|comments? \(\d+\)|compartir en .{1,30}|"
+    r"просмотров:?\s*\d+.*|(?:фото|foto|photo|fonte|quelle|source photo)\s?: .{1,80}|"
+    r"打印本页|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|责任编辑[:：].{0,30}|責任編輯[:：].{0,30}|字体[:：].{0,12}|"
+    r"이전글.*|다음글.*|목록(?:\s*\|\s*인쇄)?|인쇄|공공누리.*|"
+    r"embargoed (?:until|for) .{0,80}|for immediate release|transcribed by .{1,80}"
     r")\s*$",
     re.IGNORECASE,
 )
 # A table-of-contents entry: dot or tab leaders, then a page reference ("… . . . . 17881 B").
 _TOC_LINE = re.compile(r"(?:\s?\.){4,}\s*\d{1,5}\s*[A-D]?\s*$|\t+\s*\d{1,5}\s*[A-D]?\s*$")
 # Site navigation: "Home > Archive > Plekhanov", "MIA » Works » 1889".
-_BREADCRUMB = re.compile(r"^(?:[^>»›|]{1,40}\s(?:>|»|›|/)\s){2,}[^>»›|]{1,60}$")
+_BREADCRUMB = re.compile(r"^(?:[^>»›→|]{1,40}\s(?:>|»|›|→|/)\s){2,}[^>»›→|]{1,60}$")
 # A page's running head set with its page number apart: "12      KANG MYONG CHOL  SELECTED WORKS"
 # or "ON THE TASKS OF THE FARMS        13" (a page number separated by a wide gap).
 _PAGE_HEAD = re.compile(r"^\s*\d{1,4}\s{4,}\S.{2,100}$|^\s*\S.{2,100}?\s{4,}\d{1,4}\s*$")
@@ -184,7 +195,11 @@ _SOCIAL = re.compile(
     re.IGNORECASE,
 )
 # A menu: short items separated by bars or bullets ("Home | Local | Sports | Opinion").
-_NAV = re.compile(r"^(?:[^|•·]{1,25}\s*[|•·]\s*){3,}[^|•·]{1,25}$")
+_NAV = re.compile(
+    r"^(?:[^|•·]{1,25}\s*[|•·]\s*){3,}[^|•·]{1,25}$"
+    r"|^(?:home|startseite|accueil|inicio|início|home page|главная|首页|首頁|홈|ホーム)(?:\s{2,}\S[^\s]*(?:\s\S+)?){3,}\s*$",
+    re.IGNORECASE,
+)
 # "Posted on …", "Published: …": when a web page says it appeared (an article's date).
 _POSTED = re.compile(
     r"^\s*(?:posted(?: on| in)?|published(?: on)?|publicado(?: em| el)?|publié(?: le)?|veröffentlicht(?: am)?|"
@@ -347,6 +362,16 @@ _HTML_SKIP = {"script", "style", "head", "nav", "noscript", "template", "svg", "
               "select", "footer", "aside", "header"}
 
 
+_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
+# Page chrome named by its class or id: cookie banners, breadcrumbs, share bars, related links, menus.
+_CHROME_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|breadcrumbs?|share|sharing|social|related|newsletter|subscribe|"
+    r"skip-link|sidebar|navbar|menu|site-header|site-footer|masthead|promo|advert|ads?|comments?|pagination|"
+    r"print-links?|tags|categories)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
 class _HTMLText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -355,8 +380,17 @@ class _HTMLText(HTMLParser):
         self.meta: dict[str, str] = {}
         self._in_title = False
         self._title: list[str] = []
+        self._skip_stack: list[list[Any]] = []  # [tag, nesting depth] of an element skipped whole
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip_stack:
+            if tag == self._skip_stack[-1][0] and tag not in _VOID:
+                self._skip_stack[-1][1] += 1
+            return
+        marks = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role", "aria-label"))
+        if tag not in _VOID and tag != "body" and _CHROME_ATTR.search(marks):
+            self._skip_stack.append([tag, 1])  # a cookie banner, breadcrumbs, share bar, related links
+            return
         if tag in _HTML_SKIP:
             if tag == "head" or not self.skip or tag != "head":
                 self.skip += 1
@@ -385,6 +419,12 @@ class _HTMLText(HTMLParser):
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
+        if self._skip_stack:
+            if tag == self._skip_stack[-1][0]:
+                self._skip_stack[-1][1] -= 1
+                if self._skip_stack[-1][1] == 0:
+                    self._skip_stack.pop()
+            return
         if tag == "title":
             self._in_title = False
             self.meta["html_title"] = " ".join("".join(self._title).split())
@@ -399,7 +439,7 @@ class _HTMLText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self._title.append(data)
-        if self.skip:
+        if self.skip or self._skip_stack:
             return
         # Inside a block, source line breaks are just spaces.
         self.out.append(re.sub(r"\s*\n\s*", " ", data))
@@ -407,9 +447,12 @@ class _HTMLText(HTMLParser):
 
 def html_to_text(text: str) -> tuple[str, dict[str, str]]:
     parser = _HTMLText()
-    parser.feed(text)
-    parser.close()
-    body = "".join(parser.out)
+    try:
+        parser.feed(text)
+        parser.close()
+        body = "".join(parser.out)
+    except (AssertionError, ValueError):  # markup the stdlib parser cannot read: keep the text, drop the tags
+        body = re.sub(r"<[^>]{0,2000}>", "\n\n", text)
     # Headings were opened with '#'; keep each on one line.
     body = re.sub(r"(#+ )\s+", r"\1", body)
     body = re.sub(r"[ \t]*\n[ \t]*", "\n", body)
@@ -586,6 +629,40 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
     return "\n".join(out)
 
 
+# A press release or transcript says where it ends; what follows is contacts and credits.
+_END_MARK = re.compile(
+    r"^\s*(?:#{3}|-\s*ends?\s*-|[-–—]\s*30\s*[-–—]|end of (?:transcript|statement|release|text)|"
+    r"\[?end\]?|-+\s*o+0o+\s*-+|fin|fine|ende|конец)\s*$",
+    re.IGNORECASE,
+)
+# Blocks that open a press contact: "Media contact", "For media enquiries", "Contact presse".
+_CONTACT_BLOCK = re.compile(
+    r"^\s*(?:media (?:contact|enquiries|inquiries)|for (?:media|press|further) (?:enquiries|inquiries|information)|"
+    r"press contacts?|contact presse|pressekontakt|kontakt für die presse|contacto de prensa|contato para imprensa|"
+    r"contatti stampa|контакты для сми|notes? to editors)\b",
+    re.IGNORECASE,
+)
+
+
+def drop_after_end_mark(blocks: list[Block], fixes: list[str]) -> list[Block]:
+    """The end mark of a release ('###', '- ENDS -', '-30-', 'END OF TRANSCRIPT') and the contact
+    or credit lines after it go; so does a trailing press-contact block. Only when what follows
+    is short: an end mark in the middle of a long text is something else."""
+    total = sum(len(b.text) for b in blocks) or 1
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        tail = sum(len(b.text) for b in blocks[i + 1:])
+        if tail > min(1500, total * 0.3):
+            break
+        if len(block.lines) == 1 and _END_MARK.match(block.text) and i > 0:
+            fixes.append("boilerplate")
+            return blocks[:i]
+        if _CONTACT_BLOCK.match(block.text) and i > len(blocks) // 2:
+            fixes.append("boilerplate")
+            return blocks[:i]
+    return blocks
+
+
 def _drop_web_info(blocks: list[Block], fixes: list[str]) -> list[Block]:
     """Archive credit blocks ("Source: … Transcription: … Mark-up: …") are not the document."""
     kept: list[Block] = []
@@ -620,6 +697,7 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     blocks, front = markdown_to_blocks(text, fixes, markdown=decoded.format in ("markdown", "html", "json"))
     meta.update({k: v for k, v in front.items() if k not in meta})
     blocks = _drop_web_info(blocks, fixes)
+    blocks = drop_after_end_mark(blocks, fixes)
     blocks = [b for b in blocks if b.rule or b.text.strip()]
     if not any(b.text.strip() for b in blocks):
         raise NoTextError("after removing markup and page furniture no text is left; check that the file holds the document's text.")

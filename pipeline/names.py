@@ -23,7 +23,8 @@ ORG_NAME_WORDS = frozenset(["news", "service", "press", "agency", "forum", "hera
                             "radio", "television", "tv", "network", "media", "wire", "bulletin", "magazine",
                             "home", "about", "events", "contact", "blog", "archive", "search", "menu", "login",
                             "subscribe", "donate", "shop", "repubblica", "presidenza"])
-HONORIFICS = HONORIFICS | frozenset(["councillor", "councilor", "cllr", "cllr.", "alderman", "madam", "archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",
+HONORIFICS = HONORIFICS | frozenset(["gobernadora", "presidenta", "diputada", "senadora", "governadora",
+                                      "presidenta", "senatrice", "deputata", "députée", "sénatrice", "councillor", "councilor", "cllr", "cllr.", "alderman", "madam", "archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",
                                       "burgemeester", "minister-president", "voorzitter", "hidróloga", "hidrólogo"])
 
 # Words that name organisations, places and offices, not people ("REPUBLICA DE CUBA").
@@ -82,6 +83,8 @@ def is_person_name(text: str, max_tokens: int = 5) -> bool:
         return True
     if not 2 <= len(tokens) <= max_tokens:
         return False
+    if any(re.search(r"['’][sS]$", t) for t in tokens[:-1]):
+        return False  # "ANNIKA TEREVAINEN-LOWE'S ADDRESS": a possessive and what it owns
     for i, token in enumerate(tokens):
         low = token.casefold()
         if 0 < i < len(tokens) - 1 and low in PARTICLES:

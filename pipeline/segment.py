@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .names import (
+    ORG_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     NAME_STOP,
@@ -36,7 +37,9 @@ _SALUTATION = re.compile(
     r"madam\b|madame\b|mesdames\b|messieurs\b|monsieur\b|excellenc|your (?:excellenc|majesty|highness|holiness)|distinguished\b|"
     r"honou?rable\b|citizens\b|friends\b|brothers\b|sisters\b|señor|señora|excelentísim|estimad[oa]s?\b|chers?\b|chères?\b|"
     r"liebe\b|sehr geehrte|beste\b|geachte\b|autorità\b|"
-    r"signor|cari\b|caro\b|care\b|cara\b|gentil|senhor|senhoras|уважаем|дорог|товарищ|друзья|친애하는|존경하는|동포|동지|尊敬|各位)",
+    r"signor|cari\b|caro\b|care\b|cara\b|gentil|senhor|senhoras|excelent[íi]ssim|prezad|caros?\b|queridos?\b|"
+    r"уважаем|дорог|товарищ|друзья|친애하는|존경하는|동포|동지|尊敬|各位|同志们|同志們|朋友们|朋友們|女士们|先生们|亲爱的|親愛的|"
+    r"みなさん|皆さん|皆様|여러분)",
     re.IGNORECASE,
 )
 
@@ -163,11 +166,23 @@ def is_salutation(text: str) -> bool:
 _CJK_OCCASION = re.compile(
     r"(?:에서|에게|앞에서)\s*(?:한|하신|보낸|진술한)\s*(?:연설|담화|강연|축사|보고|서한|연설문|강의)\s*$"
     r"|(?:上|中|会上|會上)的(?:講話|讲话|演說|演说|演講|演讲|致辞|致詞|報告|报告)\s*$"
+    r"|(?:기념식|행사|대회|개막식|개회식|졸업식|입학식|취임식|\S+식)\s*(?:축사|기념사|연설|치사|인사말|격려사|대회사|개회사|환영사)\s*$"
+    r"|(?:における|での|に於ける|にあたって|に際して)\S{0,20}(?:式辞|挨拶|あいさつ|祝辞|訓示|講演|演説|告辞)\s*$"
+)
+
+
+_PRESS_EVENT = re.compile(
+    r"^(?:joint\s+)?(?:press|news|media)\s+(?:conference|briefing|statement|availability)\b|^(?:pressekonferenz|"
+    r"pressestatement|conférence de presse|point de presse|rueda de prensa|conferencia de prensa|conferenza stampa|"
+    r"conferência de imprensa|coletiva de imprensa|пресс-конференция|брифинг)\b",
+    re.IGNORECASE,
 )
 
 
 def is_occasion(text: str) -> bool:
     if _CJK_OCCASION.search(text) and len(text) < 120:
+        return True
+    if _PRESS_EVENT.match(text) and _OCCASION_LINK.search(text) and len(text) < 250:
         return True
     words = [w.strip("«»“”\"'‘’,.:;()").casefold() for w in text.split()[:8]]
     for i, word in enumerate(words):
@@ -411,8 +426,11 @@ def _is_body_start(block: Block) -> bool:
         return False
     if is_salutation(text) or (_SALUTATION.match(text) and text.rstrip()[-1:] in ",:" and len(text) < 400):
         return True
-    if parse_label(text) is not None:
-        return True
+    labelled = parse_label(text)
+    if labelled is not None:
+        quoted = re.fullmatch(r"[\"“«„‘'].{5,200}[\"”»“’']", labelled[1].strip())
+        # 'Glеб Сомов: «Ни одна школа …»' on a line of its own is a news headline, not a turn.
+        return not (len(block.lines) == 1 and quoted)
     if len(block.lines) <= 2 and is_date_line(text):
         return False
     words = len(text.split())
@@ -440,6 +458,9 @@ class _HeaderParts:
     folded: bool = False
     byline: str | None = None
     headline: str | None = None  # the title-like line right above a byline
+    field_title: str | None = None  # "Topic: …"
+    addressee_next: bool = False  # after "His Excellency" the name is the addressee's
+    loose_dates: list[tuple[ParsedDate, str]] = field(default_factory=list)  # a full date inside a header line
 
 
 def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int, bool]:
@@ -484,8 +505,13 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         if not headline and meta.get("headline"):
             wanted = _norm_key(meta["headline"])
             headline = [t for t, _ in parts.title_candidates if _norm_key(t) == wanted][:1]
-        title = (repeated or level_one or headline or plain or [parts.title_candidates[0][0]])[0]
+        title = ([parts.field_title] if parts.field_title else None
+                 or repeated or level_one or headline or plain or [parts.title_candidates[0][0]])[0]
+    elif parts.field_title:
+        title = parts.field_title
     date_text = None
+    if not parts.dates and parts.loose_dates:
+        parts.dates = parts.loose_dates[:1]
     if parts.dates:
         rank = {"day": 0, "month": 1, "year": 2}
         best = min(parts.dates, key=lambda d: rank[d[0].precision])
@@ -495,6 +521,8 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
     author = (name_after_honorific(parts.occasion) if parts.occasion else None) or parts.author
     if author is None and parts.occasion:
         author = name_in_occasion(parts.occasion)
+    if parts.occasion and _JOINT.search(parts.occasion):
+        author = None  # "Joint Statement by President X and Prime Minister Y": no one author
     if author is None and meta.get("author"):
         author = natural_case(meta["author"])
     header = Header(
@@ -535,6 +563,92 @@ _LETTERHEAD = re.compile(
 )
 
 
+# An institution's name heading a page (a letterhead, a masthead) is not the document's title:
+# "OFFICE OF THE PRIME MINISTER", "Bundesministerium für …", "Gabinete de Comunicação …".
+_INSTITUTION_LINE = re.compile(
+    r"^(?:the\s+)?(?:office|ministry|department|presidency|government|secretariat|cabinet office|bureau|"
+    r"embassy|permanent mission|parliament|house of|legislative|municipality|city council|city of|county|"
+    r"bundesministerium|ministerium|bundesregierung|bundeskanzleramt|staatskanzlei|senatskanzlei|landesregierung|"
+    r"ministère|ministerio|ministero|ministério|présidence|presidencia|presidência|presidenza|"
+    r"gobierno|governo|gouvernement|regierung|secretaría|secretaria|secrétariat|segreteria|gabinete|gabinetto|"
+    r"coordinación|coordenação|câmara municipal|camara municipal|municipalidad|mairie|ayuntamiento|comune di|"
+    r"prefeitura|junta de|generalitat|администрация|министерство|правительство|пресс-служба|аппарат)\b"
+    r"|\b(?:press office|office of communications|communications office|pressereferat|presseamt|pressestelle|"
+    r"secretaria de imprensa|comunicación social|ufficio stampa|service de presse|press service)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION_NAME = re.compile(
+    r"^\S+(?:\s+(?:general|federal|national|regional|municipal|permanent|[A-ZÀ-Þ][\w\-]+))?\s+"
+    r"(?:of|for|on|de|del|da|do|das|dos|des|du|di|della|für|der|van|von|d'|de la)\b",
+    re.IGNORECASE,
+)
+_PUBLISHER = re.compile(
+    r"\b(?:publishing house|publishers?|verlag|éditions|ediciones|editorial|edizioni|editora|издательство|"
+    r"printing house|imprimerie|druckerei)\b|出版社|출판사",
+    re.IGNORECASE,
+)
+_ADDRESSEE = re.compile(
+    r"^(?:to\s+(?:comrade|h\.?e\.?|his|her|the|mr\.?|mrs\.?|ms\.?|dr\.?|president|all)\b|(?:his|her|your) (?:excellency|majesty|highness)\s*,?$|"
+    r"à\s+(?:monsieur|madame|son excellence)\b|a\s+(?:su excelencia|la señora|el señor)\b|an\s+(?:herrn|frau|seine exzellenz)\b|"
+    r"(?:son|su|sua|seine) (?:excellence|excelencia|excelência|eccellenza|exzellenz)\s*,?$)",
+    re.IGNORECASE,
+)
+_JOINT = re.compile(r"^joint\b|\b(?:by|of|from)\s+.{3,80}\s(?:and|y|et|und|e|и)\s+(?:president|prime minister|"
+                    r"chancellor|king|queen|h\.e\.|mr|ms|mrs|dr|premier|presidente|président|ministre|ministro)\b",
+                    re.IGNORECASE)
+# Lines that say what kind of document this is, or how to handle it, rather than what it is called.
+_GENERIC_HEADER = re.compile(
+    r"^(?:for (?:immediate )?release|press release|news release|media release|media advisory|transcript|"
+    r"verbatim (?:record|transcript)|official report|stenogram|stenographic record|стенограмма|стенографический отчет|"
+    r"communiqué|comunicado(?: de prensa)?|pressemitteilung|presseerklärung|nota de prensa|nota à imprensa|"
+    r"comunicato stampa|embargoed?\b.*|(?:selected|collected|complete) works(?:,? vol(?:ume|\.)? \S+)?|"
+    r"vol(?:ume|\.)\s+\S+|tome \S+|band \d+|том \d+|for release.*|check against delivery|speech|discurso|rede|"
+    r"discours|address|statement|remarks|interview|entrevista|интервью|text|full text|english translation|"
+    r"unofficial translation|traduction non officielle|traducción no oficial|provisional|draft|"
+    r"(?:unofficial|informal) transcript|as delivered|as prepared(?: for delivery)?)\.?$",
+    re.IGNORECASE,
+)
+# "Topic: …", "Air date: …": a header set out as fields.
+_HEADER_FIELD = re.compile(r"^(?P<key>[^\W\d_][\w .\-]{0,20}?)\s*[:：]\s*(?P<value>\S.{0,200})$")
+_TITLE_KEYS = {"title", "topic", "subject", "re", "titel", "thema", "betreff", "titre", "sujet", "objet", "título",
+               "titulo", "asunto", "tema", "titolo", "oggetto", "assunto", "заголовок", "тема", "제목", "标题", "標題", "题目",
+               "題目", "件名", "表題"}
+_DATE_KEYS = {"date", "dated", "air date", "delivered on", "date delivered", "delivered at", "fecha de emisión", "broadcast", "aired", "delivered", "date of delivery", "datum", "fecha",
+              "data", "дата", "날짜", "일시", "日期", "时间", "時間", "日時", "日付"}
+_FIELD_KEYS = _TITLE_KEYS | {"program", "programme", "programa", "source", "speaker", "location", "place", "venue",
+                             "time", "station", "reference", "ref", "our ref", "your ref", "from", "to", "author", "by",
+                             "date", "dated", "air date", "delivered on", "datum", "fecha", "data", "дата", "날짜", "日期",
+                             "时间", "時間", "日時", "ort", "lugar", "lieu", "luogo", "место", "来源", "來源", "출처"}
+# An office and a name on one line: "해양수산부 장관 박정훈", "江澄市市长　周文澜", "青葉台市長　小野寺和彦".
+_CJK_OFFICE_NAME = re.compile(
+    r"^[\u4e00-\u9fff\u3005\u30a0-\u30ff]{0,14}?(?:市长|市長|省长|省長|部长|部長|主席|总理|總理|总统|總統|书记|書記|大臣|知事|"
+    r"町長|村長|区長|議長|议长|会長|会长|社長|校长|校長|大使|首相|局长|局長|厅长|廳長|主任|委员长|委員長|院长|院長|代表)"
+    r"[\s\u3000]+(?P<name>[\u4e00-\u9fff\u3005]{1,5}(?:[\s\u3000][\u4e00-\u9fff\u3005]{1,3})?)$"
+)
+_KOREAN_OFFICE_NAME = re.compile(
+    r"^(?:[가-힣·]+\s)*?(?:장관|대통령|국무총리|총리|시장|도지사|지사|의장|위원장|대표|대사|차관|청장|교육감|군수|구청장)\s+"
+    r"(?P<name>[가-힣]{2,4})$"
+)
+
+
+def office_name(text: str) -> str | None:
+    """The person of a CJK or Korean 'office name' line, or None."""
+    match = _CJK_OFFICE_NAME.match(text.strip()) or _KOREAN_OFFICE_NAME.match(text.strip())
+    return re.sub(r"[\s\u3000]", "", match.group("name")) if match else None
+
+
+def _is_institution(text: str) -> bool:
+    if _GENERIC_HEADER.match(text.strip()) or re.search(r"\s(?:>|»|›|→)\s", text) or _PUBLISHER.search(text):
+        return True
+    found = _INSTITUTION_LINE.search(text)
+    if found and (found.start() > 0 or _is_upper(text) or len(text.split()) <= 3
+                  or _INSTITUTION_NAME.match(text[found.start():])):
+        return True  # "Ministry of …", "Gabinete de …", an office set in capitals; not "Government Unveils …"
+    tokens = re.findall(r"[^\W\d_][\w'’\-]*", text)
+    # "UK Parliament", "Hansard UK Parliament": a few capitalised words, one of them an institution's.
+    return 0 < len(tokens) <= 3 and all(t[0].isupper() for t in tokens) and any(t.casefold() in ORG_WORDS for t in tokens)
+
+
 def _byline_name(text: str) -> str | None:
     """The person of a byline: 'By Jane Roe', 'Delivered by Thomas Reilly, Clerk of the Court'."""
     name = name_in_occasion(text)
@@ -554,16 +668,27 @@ def _is_cjk_name(text: str, parts: _HeaderParts) -> bool:
     return bool(parts.title_candidates) and bool(_CJK_NAME.match(text.strip())) and len(text.strip()) <= 6
 
 
+_MASTHEAD = "\x00masthead\x00"
+_DASHED = re.compile(r"^\s*[-–—―]+\s*\S.*\S\s*[-–—―]+\s*$")
+
+
 def _header_line_groups(block: Block) -> list[str]:
     """The header texts in a block: a title page set without blank lines holds a title, a name,
     an occasion and a date one per line; a title or occasion may itself wrap over lines."""
     lines = [part.strip() for line in block.lines for part in re.split(r"\s+\|\s+", line) if part.strip()]
+    if any(re.search(r"\s\|\s", line) for line in block.lines):
+        return [_MASTHEAD + line for line in lines]  # "CARIBE NOTICIAS | English Service": a masthead row
     if len(lines) <= 1 or block.level or block.emphasis:
         return [" ".join(lines)] if lines else []
     groups: list[tuple[str, list[str]]] = []  # (role hint, lines)
     for line in lines:
+        header_field = _HEADER_FIELD.match(line)
         if is_date_line(line) is not None:
             role = "date"
+        elif header_field and header_field.group("key").strip().casefold() in _FIELD_KEYS:
+            role = "date"  # "Topic: …", "Air date: …": each field stands alone
+        elif len(line) <= 120 and (found := find_date(line)) is not None and found.precision == "day":
+            role = "date"  # "Volume 731: debated on Tuesday 16 May 2023"
         elif is_person_name(line) or _BYLINE.match(line):
             role = "name"
         elif is_occasion(line):
@@ -572,11 +697,16 @@ def _header_line_groups(block: Block) -> list[str]:
             role = "text"
         prev_role, prev_lines = groups[-1] if groups else ("", [])
         # Titles and occasions wrap over lines; a name, a date or a new occasion starts afresh.
-        continues = prev_lines and (
+        if _DASHED.match(line):
+            role = "occasion" if is_occasion(line.strip("-–—― ")) else "set-off"
+        cjk_lines = bool(prev_lines) and bool(_CJK.search(line) or _HANGUL.search(line)) \
+            and bool(_CJK.search(prev_lines[-1]) or _HANGUL.search(prev_lines[-1]))
+        continues = prev_lines and role != "set-off" and prev_role != "set-off" and not _DASHED.match(line) \
+            and not cjk_lines and (
             line[:1].islower() or join_kind(prev_lines[-1], line) == " "
             or (role == "text" and prev_role in ("text", "occasion"))
         )
-        if continues and prev_role not in ("date", "name"):
+        if continues and prev_role not in ("date", "name") and role not in ("date", "name"):
             prev_lines.append(line)
         else:
             groups.append((role, [line]))
@@ -584,8 +714,12 @@ def _header_line_groups(block: Block) -> list[str]:
 
 
 def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict[str, str]) -> None:
-    # Dashes that set a line off ("——在…上的讲话", "――…式辞――") are decoration, not text.
+    masthead = text.startswith(_MASTHEAD)
+    text = text.removeprefix(_MASTHEAD)
+    # Dashes that set a line off ("——在…上的讲话", "――…式辞――", "- 제12회 … -") are decoration, not text.
     text = text.strip().strip("—―").strip()
+    if _DASHED.match(text):
+        text = text.strip("-–—― ")
     if not text:
         return
     key = _norm_key(text)
@@ -603,7 +737,18 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         return
     date = is_date_line(text)
     role = "other"
-    if block.level == 1 and not parts.title_candidates and not is_person_name(text):
+    header_field = _HEADER_FIELD.match(text) if date is None else None
+    key_name = header_field.group("key").strip().casefold() if header_field else ""
+    if header_field and key_name in _TITLE_KEYS:
+        parts.field_title = parts.field_title or header_field.group("value").strip()
+        role = "title-field"
+    elif header_field and key_name in _DATE_KEYS and (field_date := find_date(header_field.group("value"))):
+        role = "date"
+        parts.dates.insert(0, (field_date, header_field.group("value").strip()))  # said outright: first
+    elif _ADDRESSEE.match(text):
+        role = "addressee"  # "To Comrade …", "His Excellency": to whom, not by whom
+        parts.addressee_next = True
+    elif block.level == 1 and not parts.title_candidates and not is_person_name(text) and not _is_institution(text):
         role = "title"
     elif date is not None:
         role = "date"
@@ -615,11 +760,17 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         parts.byline = text
         if parts.title_candidates:
             parts.headline = parts.title_candidates[-1][0]
+    elif parts.author is None and (person := office_name(text)):
+        role = "author"
+        parts.author = person
+    elif parts.addressee_next and is_person_name(text):
+        role = "addressee"
+        parts.addressee_next = False
     elif parts.author is None and (is_person_name(text) or is_hangul_name(text) or _is_cjk_name(text, parts)) \
-            and not _TIME.search(text):
+            and not _TIME.search(text) and not _is_institution(text):
         role = "author"
         parts.author = name_from_text(text)
-    elif parts.occasion is None and is_occasion(text):
+    elif parts.occasion is None and is_occasion(text) and not _GENERIC_HEADER.match(text):
         role = "occasion"
         parts.occasion = text
     elif parts.occasion is not None and is_occasion(text) and _is_upper(parts.occasion) and not _is_upper(text):
@@ -631,9 +782,12 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         role = "occasion"
     elif (
         _letters_ratio(text) > 0.6 and not _TIME.search(text) and "@" not in text and "http" not in text
-        and len(text) <= 250 and not _LETTERHEAD.search(text)
+        and len(text) <= 250 and not _LETTERHEAD.search(text) and not _is_institution(text) and not masthead
     ):
         role = "title"
+    if role in ("other", "title", "masthead") and len(text) <= 120 and (loose := find_date(text)) is not None \
+            and loose.precision == "day":
+        parts.loose_dates.append((loose, loose.text))
     if role == "title":
         parts.title_candidates.append((text, block.level))
     seen[key] = role

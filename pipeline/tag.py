@@ -249,6 +249,7 @@ _DATE_CANDIDATES = re.compile(
     r"|(?P<dmy>\b\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?" + _MONTHISH + r",?\s*(?:de\s+|del\s+)?\d{4})"
     r"|(?P<mdy>\b" + _MONTHISH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
     r"|(?P<num>\b\d{1,2}\.\d{1,2}\.\d{4}\b)"
+    r"|(?P<slash>(?<![\d/])\b\d{1,2}/\d{1,2}/\d{4}\b(?!/))"
     r"|(?P<my>\b" + _MONTHISH + r",?\s+\d{4}\b)"
     r"|(?P<y>(?<![\d/.-])\b(?:1[5-9]|20)\d{2}\b(?![\d/.-]))",
     re.UNICODE,
@@ -297,6 +298,19 @@ def _parse_candidate(candidate: str, kind: str, languages: tuple[str, ...] = Tag
     if kind == "num":
         # Dotted numeric dates are day.month.year wherever they are written (de, ru, pl, cs, …).
         day, month, year = (int(x) for x in candidate.split("."))
+        try:
+            return dt.date(year, month, day), "day"
+        except ValueError:
+            return None
+    if kind == "slash":
+        # 23/05/2016 is day/month, 05/23/2016 month/day; 05/06/2016 could be either: no date.
+        a, b, year = (int(x) for x in candidate.split("/"))
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        else:
+            return None
         try:
             return dt.date(year, month, day), "day"
         except ValueError:
@@ -352,5 +366,10 @@ def is_date_line(line: str) -> ParsedDate | None:
     if found.precision == "year" and len(rest_words) > 0 and not re.fullmatch(r"\(?\d{4}\)?", text):
         return None
     if len(rest_words) <= 4:
+        return found
+    # "San Miguel del Monte, Tamaya, 3 de octubre de 2016": a place of several words, then the date.
+    place = text[: found.start].rstrip(" ,")
+    if found.precision == "day" and not text[found.end:].strip(" .") and len(rest_words) <= 7 \
+            and "," in text[: found.start] and all(w[:1].isupper() or len(w) <= 3 for w in _WORD.findall(place)):
         return found
     return None
