@@ -252,6 +252,18 @@ class Label:
     strong: bool
 
 
+def _titled_person(text: str) -> bool:
+    """'Mr. Kyalo', 'Mr. arap Cheboiwo', 'Prof. Sumbi': an honorific, then a name (not 'Minister for Health')."""
+    tokens = text.split()
+    if not tokens or tokens[0].casefold() not in HONORIFICS:
+        return False
+    rest = tokens[1:]
+    while rest and rest[0].casefold() in HONORIFICS:
+        rest = rest[1:]
+    return 1 <= len(rest) <= 4 and rest[-1][:1].isupper() and all(
+        t[:1].isupper() or t.casefold() in PARTICLES for t in rest)
+
+
 def parse_label(paragraph: str) -> tuple[Label, str] | None:
     """A speaker label opening a paragraph ('THE PRESIDENT: …', 'Renner (KPD): …', '方剛議員：…')."""
     paragraph = _TIME_BEFORE_COLON.sub(r"\1", paragraph, count=1)
@@ -316,7 +328,7 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     outer_is_role = bool(_ROLE_WORDS.search(outer)) or outer.split()[0].casefold() in ("the", "der", "die", "la", "el", "le")
     inner_first = inner.split()[0].casefold() if inner and inner.split() else ""
     inner_titled = bool(inner_first) and (inner_first in HONORIFICS or inner_first.rstrip(".") + "." in HONORIFICS) \
-        and name_after_honorific(inner or "") is not None
+        and _titled_person(inner or "")
     if inner and (inner_titled or (outer_is_role and is_person_name(inner) and not _is_upper(inner))):
         speaker, affiliation = name_from_text(inner), outer
     else:
@@ -859,7 +871,7 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
     full: dict[str, set[str]] = {}
     names = [s.speaker for s in sections if s.speaker] + [n for n in known or [] if n]
     for name in names:
-        if len(name.split()) >= 2 and not re.search(r"\b\w\.", name):
+        if len(name.split()) >= 2 and not re.fullmatch(r"[^\W\d_]\.\s?\S+", name):
             full.setdefault(name.split()[-1].casefold(), set()).add(name)
     text = "\n".join(p for s in sections if not s.from_label for p in s.paragraphs[:3])
     for s in sections:
