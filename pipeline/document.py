@@ -80,12 +80,26 @@ def cited_author(body: str) -> str | None:
 def _closing_date(sections: tuple[Section, ...]) -> str | None:
     """A place-and-date line ending the text ("Valbruna, 12 maggio 2004"), as letters and some
     speeches are dated."""
-    paragraphs = [p for s in sections for p in s.paragraphs][-2:]
+    paragraphs = [p for s in sections for p in s.paragraphs
+                  if is_date_line(p) is not None or not re.fullmatch(r"\(.*\)|\[.*\]", p.strip())][-2:]
     for paragraph in reversed(paragraphs):
         found = is_date_line(paragraph)
         if found is not None and found.precision in ("day", "month"):
             return found.text
     return None
+
+
+# A news or press-release dateline opening the text: "DRAVOSK, 21 September 2022 — The government …".
+_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w .'’()\-]{1,60}?,\s+(?P<date>[^—–]{6,40}?)\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s")
+
+
+def _dateline_date(sections: tuple[Section, ...]) -> str | None:
+    first = next((p for s in sections for p in s.paragraphs), "")
+    match = _DATELINE.match(first)
+    if not match:
+        return None
+    found = find_date(match.group("date"))
+    return found.text if found is not None and found.precision == "day" else None
 
 
 def _meta_date(meta: dict[str, str]) -> str | None:
@@ -268,7 +282,7 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
     date = None
     date_precision = None
     # Without a date in the header, a web page's "Posted on …" line or its metadata tells it.
-    date_text = header.date_text or _meta_date(cleaned.meta) or _closing_date(kept)
+    date_text = header.date_text or _meta_date(cleaned.meta) or _closing_date(kept) or _dateline_date(kept)
     if doc_type == "article" and _meta_date(cleaned.meta):
         date_text = _meta_date(cleaned.meta)  # an article's date is when it was published
     if date_text:

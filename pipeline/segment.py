@@ -82,6 +82,13 @@ _CHAIR = re.compile(
     r"président|présidente|presidente|präsident|präsidentin|vizepräsident|vizepräsidentin))$",
     re.IGNORECASE,
 )
+_CHAIR_NAMED = re.compile(
+    r"^(?:présidence de|presidencia de(?:l| la)?|presidenza del(?:la)?|presidência de|vorsitz:?|präsidium:?|"
+    r"in the chair:?|chair:?|presiding:?|председательствует|председательствующий:?)\s+(?P<name>.{3,60})$",
+    re.IGNORECASE,
+)
+_CHAIR_OFFICE = re.compile(r"(?i:(?:deputy |vice[- ])?(?:speaker|president|chairman|chairwoman|chair|président|présidente|"
+                           r"presidente|präsident|präsidentin|председательствующий|председатель))")
 _SINGLE_ROLE_SET = {"기자", "사회자", "진행자", "앵커"}
 # Chinese forms of address after a name ("李大文議員"), and roles that speak without a name.
 _CJK_SUFFIX = re.compile(r"(?:議員|议员|先生|女士|博士|教授|同志|委員|委员|代表|君)$")
@@ -158,7 +165,7 @@ def is_salutation(text: str) -> bool:
     text = text.strip()
     if len(text) > 120 or len(text.split()) > 14:
         return False
-    return bool(_SALUTATION.match(text) and (text[-1:] in ",:!" or not ends_terminal(text)))
+    return bool(_SALUTATION.match(text) and (text[-1:] in ",:!，：！" or not ends_terminal(text)))
 
 
 # Korean and Chinese occasions end with what the text is: "…에서 한 연설", "…上的讲话".
@@ -288,7 +295,7 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
             or (len(label.split()) > 9 and "," not in label):
         return None
     cjk_paren = re.fullmatch(r"([\u4e00-\u9fff\u3400-\u4dbf]{1,12})\s*\(([^()]{1,40})\)", label)
-    if match.group("colon") == "：" and (_ROLE_CJK.match(label) or cjk_paren) and rest:
+    if match.group("colon") == "：" and (_ROLE_CJK.match(label) or cjk_paren) and rest and label not in _FIELD_KEYS:
         head = cjk_paren.group(1) if cjk_paren else label
         name = _CJK_SUFFIX.sub("", head) if len(head) > 2 else head
         strong = bool(_CJK_SUFFIX.search(head)) or head in _CJK_ROLES or bool(cjk_paren)
@@ -456,6 +463,16 @@ def _is_body_start(block: Block) -> bool:
     return sentence and words >= 2
 
 
+def _deck_before_byline(blocks: list[Block], index: int) -> bool:
+    """A one-sentence standfirst under a headline, followed by the byline or the date: header."""
+    block = blocks[index]
+    if len(block.text) > 300 or parse_label(block.text) is not None or is_salutation(block.text):
+        return False
+    following = [b for b in blocks[index + 1: index + 3] if not b.rule]
+    return any(b.lines and all(_BYLINE.match(line) or is_date_line(line) is not None for line in b.lines)
+               for b in following)
+
+
 def _norm_key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
@@ -472,6 +489,7 @@ class _HeaderParts:
     headline: str | None = None  # the title-like line right above a byline
     field_title: str | None = None  # "Topic: …"
     addressee_next: bool = False  # after "His Excellency" the name is the addressee's
+    addressee_block: int | None = None  # the block an addressee line opened
     loose_dates: list[tuple[ParsedDate, str]] = field(default_factory=list)  # a full date inside a header line
 
 
@@ -479,13 +497,16 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
     """The header at the top of the blocks and the index where the body starts."""
     index = 0
     header_blocks: list[Block] = []
+    decks: set[int] = set()  # standfirst sentences between a headline and its byline
     while index < len(blocks) and len(header_blocks) < MAX_HEADER_BLOCKS:
         block = blocks[index]
         if block.rule:
             index += 1
             continue
         if _is_body_start(block):
-            break
+            if not (header_blocks and _deck_before_byline(blocks, index)):
+                break
+            decks.add(id(block))
         following = next((b for b in blocks[index + 1:] if not b.rule), None)
         if (
             block.level and any(0 < h.level < block.level for h in header_blocks)
@@ -503,6 +524,9 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
     parts = _HeaderParts()
     seen: dict[str, str] = {}
     for block in header_blocks:
+        if id(block) in decks:
+            parts.lines.append(block.text)
+            continue
         for group in _header_line_groups(block):
             _assign_header_text(group, block, parts, seen)
     title = None
@@ -526,7 +550,9 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         parts.dates = parts.loose_dates[:1]
     if parts.dates:
         rank = {"day": 0, "month": 1, "year": 2}
-        best = min(parts.dates, key=lambda d: rank[d[0].precision])
+        # Of two full dates, the one that names its weekday is the sitting's or the speech's
+        # ("1re séance du mardi 12 avril 1994" rather than "CONSTITUTION DU 4 OCTOBRE 1958").
+        best = min(parts.dates, key=lambda d: (rank[d[0].precision], not _WEEKDAY.search(d[1])))
         date_text = best[0].text
     # A name the occasion gives with a title ("Statement by H.E. Mr. Kim Song") is the speaker's;
     # it beats a bare name line, which may be a letterhead.
@@ -627,10 +653,18 @@ _TITLE_KEYS = {"title", "topic", "subject", "re", "titel", "thema", "betreff", "
                "題目", "件名", "表題"}
 _DATE_KEYS = {"date", "dated", "air date", "delivered on", "date delivered", "delivered at", "fecha de emisión", "broadcast", "aired", "delivered", "date of delivery", "datum", "fecha",
               "data", "дата", "날짜", "일시", "日期", "时间", "時間", "日時", "日付"}
+_WEEKDAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|"
+    r"quarta-feira|quinta-feira|sexta-feira|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b"
+    r"|[월화수목금토일]요일|[月火水木金土日]曜日|星期[一二三四五六日天]",
+    re.IGNORECASE,
+)
 _FIELD_KEYS = _TITLE_KEYS | {"program", "programme", "programa", "source", "speaker", "location", "place", "venue",
                              "time", "station", "reference", "ref", "our ref", "your ref", "from", "to", "author", "by",
                              "date", "dated", "air date", "delivered on", "datum", "fecha", "data", "дата", "날짜", "日期",
-                             "时间", "時間", "日時", "ort", "lugar", "lieu", "luogo", "место", "来源", "來源", "출처"}
+                             "时间", "時間", "日時", "地点", "地點", "场所", "來源", "发布时间", "發布時間", "ort", "lugar", "lieu", "luogo", "место", "来源", "來源", "출처"}
 # An office and a name on one line: "해양수산부 장관 박정훈", "江澄市市长　周文澜", "青葉台市長　小野寺和彦".
 _CJK_OFFICE_NAME = re.compile(
     r"^[\u4e00-\u9fff\u3005\u30a0-\u30ff]{0,14}?(?:市长|市長|省长|省長|部长|部長|主席|总理|總理|总统|總統|书记|書記|大臣|知事|"
@@ -757,9 +791,10 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     elif header_field and key_name in _DATE_KEYS and (field_date := find_date(header_field.group("value"))):
         role = "date"
         parts.dates.insert(0, (field_date, header_field.group("value").strip()))  # said outright: first
-    elif _ADDRESSEE.match(text):
-        role = "addressee"  # "To Comrade …", "His Excellency": to whom, not by whom
+    elif (_ADDRESSEE.match(text) and not _is_upper(text)) or parts.addressee_block == id(block):
+        role = "addressee"  # "To Comrade …", "His Excellency" and the lines under it: to whom, not by whom
         parts.addressee_next = True
+        parts.addressee_block = id(block)
     elif block.level == 1 and not parts.title_candidates and not is_person_name(text) and not _is_institution(text):
         role = "title"
     elif date is not None:
@@ -851,7 +886,9 @@ def _signature(sections: list[_SectionBuilder]) -> tuple[str | None, str | None]
     last = next((s for s in reversed(sections) if s.paragraphs), None)
     if last is None or last.from_label:
         return None, None
-    tail = last.paragraphs[-3:]
+    # A note in brackets after the signature ("(Published in …)") is the editor's, not the letter's.
+    paragraphs = [p for p in last.paragraphs if not re.fullmatch(r"\(.*\)|\[.*\]", p.strip())]
+    tail = paragraphs[-3:]
     for i, paragraph in enumerate(tail):
         text = paragraph.strip().rstrip(",")
         if len(text) > 60 or not (is_person_name(text) or is_hangul_name(text)):
@@ -945,7 +982,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
             if steno is not None:
                 sections.append(_SectionBuilder(
                     kind="speech", speaker=steno.group("name").strip(), affiliation=steno.group("role"),
-                    label=paragraph, from_label=True, source=paragraph,
+                    label=paragraph.rstrip(".") + ":", from_label=True, source=paragraph,
                 ))
                 continue
             parsed = parse_label(paragraph)
@@ -962,6 +999,13 @@ def segment_document(cleaned: Cleaned) -> Segmented:
             sections[-1].paragraphs.append(paragraph)
 
     sections = _drop_weak_labels(sections)
+    # "Présidence de M. Laurent Vasseur": the chair's turns ("M. le président. —") are that person's.
+    chair = next((m for line in header.lines if (m := _CHAIR_NAMED.match(line))), None)
+    if chair:
+        chair_name = name_from_text(chair.group("name"))
+        for s in sections:
+            if s.from_label and s.speaker and _CHAIR_OFFICE.fullmatch(s.speaker):
+                s.speaker = chair_name
     known = [header.author] if header.author else []
     if header.occasion:
         known.append(name_after_honorific(header.occasion) or name_in_occasion(header.occasion) or "")
@@ -978,8 +1022,11 @@ def segment_document(cleaned: Cleaned) -> Segmented:
         for s in sections:
             if s.from_label and author:
                 s.speaker = author
-    if author is None and signer and not label_speakers:
+    if author is None and signer and not label_speakers and not (header.occasion and _JOINT.search(header.occasion)):
         author = signer
+    # The author is the person who speaks or writes the whole text: nobody, when several share it.
+    if len({s.speaker for s in sections if s.speaker and s.kind == "speech"}) >= 2:
+        author = None
     header = replace(header, author=author, date_text=header.date_text or signed_date)
 
     built = tuple(
