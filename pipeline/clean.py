@@ -145,7 +145,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|página|pagina|seite|страница|стр\.|페이지)\s*)?"
-    r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
+    r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di)\s*\d{1,4})?(?:\s*[-–—])?\s*$"
+    r"|^\s*\d{1,4}\s*\|\s*(?:page|página|pagina|seite|страница)\s*$",
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(

@@ -370,8 +370,22 @@ def merge_broken_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:
     """Blocks a page break split in mid-sentence joined again (the first repair of PDF text)."""
     out: list[Block] = []
     merged = False
-    for block in blocks:
+    skip: set[int] = set()
+    for index, block in enumerate(blocks):
+        if index in skip:
+            continue
         prev = out[-1] if out else None
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            prev is not None and following is not None and _furniture_between(prev, block, following)
+        ):
+            # "…the islands of their | General Debate, 74th Session | grandparents if …": a running
+            # head printed once, between the halves of a sentence a page break split.
+            joined = join_lines(prev.lines[-1], following.lines[0], join_kind(prev.lines[-1], following.lines[0]))
+            out[-1] = Block(prev.lines[:-1] + (joined,) + following.lines[1:], emphasis=prev.emphasis and following.emphasis)
+            merged = True
+            skip.add(index + 1)
+            continue
         if (
             prev is not None and not prev.rule and not block.rule and not prev.level and not block.level
             and prev.lines and block.lines and not _stands_alone(prev.lines[-1]) and not _stands_alone(block.lines[0])
@@ -387,6 +401,25 @@ def merge_broken_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:
                 continue
         out.append(block)
     return out, merged
+
+
+def _furniture_between(prev: Block, block: Block, following: Block) -> bool:
+    """`block` is one to three short lines standing between a sentence cut off at the end of `prev`
+    and its lower-case continuation at the start of `following`."""
+    if prev.rule or block.rule or following.rule or prev.level or following.level or block.level:
+        return False
+    if not (prev.lines and block.lines and following.lines) or len(block.lines) > 2:
+        return False
+    # Furniture is shorter than the text's lines; a line of prose fills the measure.
+    width = max(len(line) for line in prev.lines + following.lines)
+    if any(len(line) > min(100, 0.85 * width) for line in block.lines) or ends_terminal(block.lines[-1]) \
+            or block.lines[-1].rstrip()[-1:] in ",，" or is_salutation(block.text) or is_occasion(prev.text) \
+            or re.search(r"[‘’“”\"«»„‹›「」『』]", block.text) or prev.lines[-1].rstrip()[-1:] in "‘“\"«„(‹[「『":
+        return False  # a title quoted in the sentence, not a running head
+    last, first = prev.lines[-1], following.lines[0]
+    if not first[:1].islower() or ends_terminal(last) or _stands_alone(last) or len(last) < 20 or _is_upper(last):
+        return False
+    return join_kind(last, first) is not None and parse_label(block.text) is None
 
 
 def _stands_alone(line: str) -> bool:

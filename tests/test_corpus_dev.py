@@ -1,9 +1,14 @@
-"""Two more sets of fictional documents (tests/corpus_dev/ and tests/corpus_dev2/, 20 each, in
-layouts unlike tests/corpus/), written by hand with expectations before the pipeline saw them.
+"""Four more sets of fictional documents (tests/corpus_dev*/, 20 each, in layouts unlike
+tests/corpus/), written with expectations by helpers who had not seen the pipeline's code.
 
 Each was first measured blind, as a held-out set:
   corpus_dev:  title 0.74, author 0.75, occasion 0.61, date 0.85, doc_type 0.70, speakers 0.65
   corpus_dev2: title 0.61, author 0.75, occasion 1.00, date 0.85, doc_type 0.90, speakers 0.85
+  corpus_dev3: title 0.50, author 0.60, occasion 0.85, date 0.75, doc_type 0.75, speakers 0.52
+  corpus_dev4: title 0.29, author 0.65, occasion 0.92, date 0.65, doc_type 0.85, speakers 0.56
+Where a set's expectation contradicts ../shared/gold's conventions (corpus_dev3's pm/: a capitals
+"X'S ADDRESS TO …" line is an occasion in gold/real, not a title; corpus_dev4's fr/: the chair
+named "Présidence de M. …" is expected as "président"), gold wins and the document stays listed.
 then used to generalize the rules; they are development sets now, not held-out ones. This test is a
 floor against regression at the level reached, per field; documents still wrong are listed when it
 runs (`pytest -s`)."""
@@ -24,10 +29,14 @@ HERE = Path(__file__).resolve().parent
 
 # Reached on 2026-11-23; raise these as the rules improve, never lower them.
 FLOORS = {
-    "corpus_dev": {"title": 0.89, "author": 0.85, "occasion": 0.94, "date": 0.90, "doc_type": 0.90,
-                   "language": 0.95, "speakers": 0.83, "paragraphs_include": 0.95},
-    "corpus_dev2": {"title": 0.83, "author": 0.90, "occasion": 1.0, "date": 1.0, "doc_type": 0.95,
-                    "language": 1.0, "speakers": 0.85, "paragraphs_include": 0.90},
+    "corpus_dev": {"title": 0.94, "author": 0.90, "occasion": 1.0, "date": 0.90, "doc_type": 0.95,
+                   "language": 0.95, "speakers": 0.85, "paragraphs_include": 1.0},
+    "corpus_dev2": {"title": 0.88, "author": 0.95, "occasion": 1.0, "date": 1.0, "doc_type": 0.95,
+                    "language": 1.0, "speakers": 0.90, "paragraphs_include": 0.93},
+    "corpus_dev3": {"title": 0.83, "author": 0.90, "occasion": 0.85, "date": 1.0, "doc_type": 0.85,
+                    "language": 1.0, "speakers": 0.88, "paragraphs_include": 0.92},
+    "corpus_dev4": {"title": 0.94, "author": 0.95, "occasion": 1.0, "date": 0.95, "doc_type": 0.95,
+                    "language": 1.0, "speakers": 0.86, "paragraphs_include": 0.91},
 }
 
 
