@@ -101,7 +101,7 @@ def _pattern_chars(pattern: re.Pattern[str]) -> set[str] | None:
 
 
 def _mojibake_context() -> re.Pattern[str] | None:
-    """ftfy's badness regex matches only around the non-ASCII characters it names, looking at
+    r"""ftfy's badness regex matches only around the non-ASCII characters it names, looking at
     most two characters to either side of them (`[a-z]\s?[ÃÂ][ ]`, `[Œœ][^A-Za-z]`, `\s[É][€]`…).
     So a run of other characters longer than four can shrink to its first and last two without
     changing whether it matches, and mostly-ASCII prose shrinks to a few percent of its length
@@ -214,8 +214,11 @@ _WEB_INFO = re.compile(
 )
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _norm_furniture(line: str) -> str:
-    return re.sub(r"\d+", "#", _SPACES.sub(" ", line).strip().casefold())
+    return _DIGITS.sub("#", _SPACES.sub(" ", line).strip().casefold())
 
 
 # ---- text-level repair ----------------------------------------------------------------------
@@ -553,11 +556,16 @@ def _looks_dated(line: str) -> bool:
 
 
 # Lines that are furniture by their own shape: (fix recorded, test on the raw and stripped line).
+_CRUMB_SEPARATOR = re.compile(r"\s[>»›→/]\s")
+# Each test first checks a character its pattern cannot match without (most lines fail it).
 _LINE_FURNITURE: tuple[tuple[str, Callable[[str, str], object]], ...] = (
-    ("boilerplate", lambda line, stripped: _BREADCRUMB.match(stripped)),
-    ("running_heads", lambda line, stripped: _PAGE_HEAD.match(line)),
-    ("table_of_contents", lambda line, stripped: _TOC_LINE.search(stripped)),
+    ("boilerplate", lambda line, stripped: _CRUMB_SEPARATOR.search(stripped) and _BREADCRUMB.match(stripped)),
+    ("running_heads", lambda line, stripped: (stripped[:1].isdigit() or stripped[-1:].isdigit())
+        and _PAGE_HEAD.match(line)),
+    ("table_of_contents", lambda line, stripped: (stripped[-1:].isdigit() or stripped[-1:] in "ABCD")
+        and _TOC_LINE.search(stripped)),
 )
+
 
 
 def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dict[str, str]) -> str:

@@ -20,7 +20,6 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
@@ -49,6 +48,7 @@ class FastDetector(Detector):  # type: ignore[misc]
 
     early_trials: int = 0
     early_prob: float = 1.1
+    text: str  # set by Detector.__init__
 
     def append(self, text: str) -> None:
         text = self.URL_RE.sub(" ", text)
@@ -58,7 +58,7 @@ class FastDetector(Detector):  # type: ignore[misc]
         self.text += _SPACES.sub(" ", text[: self.max_text_length])
 
     def cleaning_text(self) -> None:
-        text = self.text
+        text: str = self.text
         latin_count = len(_LATIN_RANGE.findall(text))
         non_latin_count = len(_FROM_0300.findall(text))
         if latin_count * 2 < non_latin_count:
@@ -72,7 +72,7 @@ class FastDetector(Detector):  # type: ignore[misc]
         j >= 1 of that string the 1-, 2- and 3-grams ending at j are emitted (the 1-gram ' ' never),
         except while two capitals in a row have been read (NGram.capitalword)."""
         grams_of = _word_grams(self.word_lang_prob_map)
-        text = _normalize_text(self.text)
+        text = _normalize_text(str(self.text))
         result: list[str] = []
         extend = result.extend
         end = len(text)
@@ -192,7 +192,7 @@ def _vectors(word_map: dict[str, list[float]]) -> _Vectors:
 
 @lru_cache(maxsize=4)
 def _factory(seed: int) -> Any:
-    from langdetect.detector_factory import DetectorFactory, PROFILES_DIRECTORY
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .names import (
-    ORG_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     NAME_STOP,
+    ORG_WORDS,
     PARTICLES,
     is_hangul_name,
     is_person_name,
@@ -273,6 +273,9 @@ def _titled_person(text: str) -> bool:
 
 def parse_label(paragraph: str) -> tuple[Label, str] | None:
     """A speaker label opening a paragraph ('THE PRESIDENT: …', 'Renner (KPD): …', '方剛議員：…')."""
+    head = paragraph[:160]
+    if ":" not in head and "：" not in head and "—" not in head and "–" not in head:
+        return None  # no colon or '. —' where a label could end: the common case
     paragraph = _TIME_BEFORE_COLON.sub(r"\1", paragraph, count=1)
     match = _LABEL.match(paragraph)
     if not match:
@@ -456,7 +459,7 @@ def split_paragraphs(block: Block, width: int | None) -> list[str]:
             brk = (ends_terminal(prev) and short) or (is_salutation(prev) and short) or (
                 joiner is None and short and len(prev) < 0.5 * width
             )
-        if parse_label(line) is not None and parse_label(line)[0].strong:  # type: ignore[index]
+        if not brk and (label := parse_label(line)) is not None and label[0].strong:
             brk = True
         if brk:
             paragraphs.append(current)
@@ -697,7 +700,7 @@ _WEEKDAY = re.compile(
 _FIELD_KEYS = _TITLE_KEYS | {"program", "programme", "programa", "source", "speaker", "location", "place", "venue",
                              "time", "station", "reference", "ref", "our ref", "your ref", "from", "to", "author", "by",
                              "date", "dated", "air date", "delivered on", "datum", "fecha", "data", "дата", "날짜", "日期",
-                             "时间", "時間", "日時", "地点", "地點", "场所", "來源", "发布时间", "發布時間", "ort", "lugar", "lieu", "luogo", "место", "来源", "來源", "출처"}
+                             "时间", "時間", "日時", "地点", "地點", "场所", "來源", "发布时间", "發布時間", "ort", "lugar", "lieu", "luogo", "место", "来源", "출처"}
 # An office and a name on one line: "해양수산부 장관 박정훈", "江澄市市长　周文澜", "青葉台市長　小野寺和彦".
 _CJK_OFFICE_NAME = re.compile(
     r"^[\u4e00-\u9fff\u3005\u30a0-\u30ff]{0,14}?(?:市长|市長|省长|省長|部长|部長|主席|总理|總理|总统|總統|书记|書記|大臣|知事|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -207,11 +208,8 @@ def script_of(text: str) -> str:
 
 def _stopword_guess(text: str) -> tuple[str | None, int, int]:
     """(best language, its hits, the runner-up's hits) by function words."""
-    hits: dict[str, int] = {}
-    for word in _WORDS_LOWER.findall(text[:1500].lower()):
-        code = _WORD_LANGUAGE.get(word)
-        if code is not None:
-            hits[code] = hits.get(code, 0) + 1
+    hits = Counter(map(_WORD_LANGUAGE.get, _WORDS_LOWER.findall(text[:1500].lower())))  # counted in C
+    hits.pop(None, None)
     if not hits:
         return None, 0, 0
     ranked = sorted(((n, code) for code, n in hits.items()), reverse=True)
@@ -256,6 +254,7 @@ _DATE_CANDIDATES = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
 _JUCHE = re.compile(r"(?:주체|Juche)\s*\d{1,3}\s*\((\d{4})\)", re.IGNORECASE)
 
 
@@ -329,7 +328,7 @@ def _parse_candidate(candidate: str, kind: str, languages: tuple[str, ...] = Tag
 
 def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
     """The first date written in `text` that a date parser accepts."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return None
     # Juche-era years give the common-era year in parentheses: "주체91(2002)년", "Juche 102 (2013)";
     # Japanese era years are counted from the era's start: "平成27年" is 2015.
@@ -355,8 +354,10 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
 
 def is_date_line(line: str) -> ParsedDate | None:
     """A line that is a date, perhaps with a weekday, a place or a time, and little else."""
+    if len(line) > 400 or not _DIGIT.search(line):
+        return None  # the common case, decided without the regex work below
     text = _DATE_FRAME.sub("", line).strip()
-    if not text or len(text) > 80 or not any(c.isdigit() for c in text):
+    if not text or len(text) > 80:
         return None
     found = find_date(text, allow_year_only=True)
     if found is None:
