@@ -663,12 +663,10 @@ def drop_after_end_mark(blocks: list[Block], fixes: list[str]) -> list[Block]:
         tail = sum(len(b.text) for b in blocks[i + 1:])
         if tail > min(1500, total * 0.3):
             break
-        if len(block.lines) == 1 and _END_MARK.match(block.text) and i > 0:
+        if (len(block.lines) == 1 and _END_MARK.match(block.text) and i > 0) or \
+                (_CONTACT_BLOCK.match(block.text) and i > len(blocks) // 2):
             fixes.append("boilerplate")
-            return blocks[:i]
-        if _CONTACT_BLOCK.match(block.text) and i > len(blocks) // 2:
-            fixes.append("boilerplate")
-            return blocks[:i]
+            return drop_after_end_mark(blocks[:i], fixes)  # an end mark may stand above the contacts
     return blocks
 
 

@@ -42,7 +42,13 @@ _INTERVIEW_ROLES = {"q", "a", "p", "r", "f", "question", "answer", "interviewer"
                     "respuesta", "frage", "antwort", "вопрос", "ответ"}
 _LETTER = re.compile(r"\b(?:letter|message|telegram|carta|mensaje|lettre|brief|lettera|messaggio|письмо|послание|телеграмма|서한|편지)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'-]{1,40},\s+\w+\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*[-—–]+")
-_FIRST_PERSON = re.compile(r"\b(?:i|we|us|our|my|me|you|your)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|we|us|our|my|me|you|your|je|nous|vous|notre|nos|wir|ich|uns|unser|unsere|ihr|yo|nosotros|nuestro|"
+    r"nuestra|nuestros|ustedes|noi|nostro|nostra|voi|nós|nosso|nossa|vocês|мы|я|вы|наш|наша|наши|нас)\b",
+    re.IGNORECASE,
+)
+# Speech in Chinese, Japanese and Korean: addressing the audience, "I"/"we" forms.
+_CJK_SPEECH = re.compile(r"申し上げ|皆様|皆さん|私は|私たち|同志们|同志們|各位|我们|我們|女士们|여러분|저는|우리는|하겠습니다")
 _LETTER_OPENING = re.compile(r"^(?:(?:my )?dear|cher|chère|querid|estimad|liebe|beste|geachte|caro|cara|дорог|уважаем)", re.IGNORECASE)
 # How letters end: "Yours sincerely,", "Atentamente,", "Mit freundlichen Grüßen", "С уважением".
 _CLOSING = re.compile(
@@ -151,7 +157,8 @@ def classify_doc_type(segmented: Segmented) -> str:
         return "speech"
     sample = " ".join(body)[:20000]
     words = max(1, len(sample.split()))
-    if _VOCATIVE.search(sample) or len(_FIRST_PERSON.findall(sample)) / words > 0.013:
+    if _VOCATIVE.search(sample) or len(_FIRST_PERSON.findall(sample)) / words > 0.013 \
+            or len(_CJK_SPEECH.findall(sample)) >= 2:
         return "speech"
     return "article" if header.title else "other"
 

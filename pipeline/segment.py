@@ -291,7 +291,7 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
             return Label(speaker, None, label, strong=True), rest
         if is_hangul_name(label):
             return Label(label, None, label, strong=False), rest
-    if match.group("colon").startswith(".") and not (label[:1].isupper() and len(label.split()) <= 8):
+    if match.group("colon").startswith(".") and not (label[:1].isupper() and len(label.split(",")[0].split()) <= 8):
         return None
     # A long label is a name and an office after a comma ("Mme Agnès Vautrin, ministre d'État, …").
     if not label or label[0].isdigit() or "http" in label.casefold() or len(label.split(",")[0].split()) > 9 \
@@ -459,6 +459,8 @@ def split_paragraphs(block: Block, width: int | None) -> list[str]:
             brk = (ends_terminal(prev) and short) or (is_salutation(prev) and short) or (
                 joiner is None and short and len(prev) < 0.5 * width
             )
+        if not brk and (_STENO_LABEL.match(prev) or _STENO_LABEL.match(line)):
+            brk = True  # "Жданов И. П." on its own line heads the speech under it
         if not brk and (label := parse_label(line)) is not None and label[0].strong:
             brk = True
         if brk:
@@ -496,6 +498,8 @@ def _is_body_start(block: Block) -> bool:
         return sentence and len(text) > 120
     if len(text) > 250:
         return True
+    if sentence and _CJK.search(text[:1]) and len(text) >= 20:
+        return True  # Chinese and Japanese sentences have no spaces to count words by
     return sentence and words >= 2
 
 
@@ -967,6 +971,31 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
             s.speaker = next(iter(candidates))
 
 
+_QUESTION_LABELS = {"q", "p", "f", "d", "в", "question", "pregunta", "pergunta", "frage", "domanda", "вопрос"}
+_ANSWER_LABELS = {"a", "r", "o", "answer", "respuesta", "resposta", "antwort", "risposta", "réponse", "ответ"}
+
+
+def _name_question_answer_turns(sections: list[_SectionBuilder], header: Header) -> None:
+    """'P:'/'R:', 'Q:'/'A:' turns: the answers are the interviewee's (named by a 'Name: «…»'
+    headline, an 'Interview with Name' line or the author line), the questions the byline's
+    journalist's; a question with no one to name has no speaker (a letter is not a person)."""
+    kinds = {s.speaker.casefold().rstrip(".") for s in sections if s.from_label and s.speaker}
+    if not (kinds & _QUESTION_LABELS and kinds & _ANSWER_LABELS):
+        return
+    interviewee = header.author
+    if header.title and (titled := _LABEL.match(header.title)) and is_person_name(titled.group("label")):
+        interviewee = name_from_text(titled.group("label"))
+    if interviewee is None and header.occasion:
+        interviewee = name_after_honorific(header.occasion) or name_in_occasion(header.occasion)
+    interviewer = _byline_name(header.byline) if header.byline else None
+    for s in sections:
+        role = (s.speaker or "").casefold().rstrip(".") if s.from_label else ""
+        if role in _QUESTION_LABELS:
+            s.speaker = interviewer
+        elif role in _ANSWER_LABELS and interviewee:
+            s.speaker = interviewee
+
+
 def _drop_weak_labels(sections: list[_SectionBuilder]) -> list[_SectionBuilder]:
     """A name-like 'Word Word: text' that occurs once in a document without other label turns of
     its kind is prose ('Apropos Griechenland: …'), not a speaker turn: it goes back to the text."""
@@ -1013,8 +1042,10 @@ def segment_document(cleaned: Cleaned) -> Segmented:
             kind = "message" if _MESSAGE_HEADING.search(heading) else None
             sections.append(_SectionBuilder(kind=kind, heading=heading, label=heading))
             continue
-        for paragraph in split_paragraphs(block, width):
-            steno = _STENO_LABEL.match(paragraph) if len(paragraph) <= 100 and next_block is not None else None
+        block_paragraphs = split_paragraphs(block, width)
+        for p_index, paragraph in enumerate(block_paragraphs):
+            more = p_index + 1 < len(block_paragraphs) or next_block is not None
+            steno = _STENO_LABEL.match(paragraph) if len(paragraph) <= 100 and more else None
             if steno is not None:
                 sections.append(_SectionBuilder(
                     kind="speech", speaker=steno.group("name").strip(), affiliation=steno.group("role"),
@@ -1046,6 +1077,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     if header.occasion:
         known.append(name_after_honorific(header.occasion) or name_in_occasion(header.occasion) or "")
     _resolve_surnames(sections, known)
+    _name_question_answer_turns(sections, header)
     signer, signed_date = _signature(sections)
     label_speakers = {s.speaker for s in sections if s.from_label}
     label_turns = sum(1 for s in sections if s.from_label)
@@ -1061,7 +1093,8 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     if author is None and signer and not label_speakers and not (header.occasion and _JOINT.search(header.occasion)):
         author = signer
     # The author is the person who speaks or writes the whole text: nobody, when several share it.
-    if len({s.speaker for s in sections if s.speaker and s.kind == "speech"}) >= 2:
+    voices = {s.speaker for s in sections if s.kind == "speech" and (s.speaker or s.from_label)}
+    if len(voices) >= 2:  # (None counts: an interviewer the text does not name)
         author = None
     header = replace(header, author=author, date_text=header.date_text or signed_date)
 

@@ -371,3 +371,43 @@ def test_line_endings(newline: str) -> None:
 def test_only_furniture_leaves_no_text() -> None:
     with pytest.raises(NoTextError):
         cleaned("Share this:\n\nComments are closed.\n")
+
+
+
+def _clean(text: str, fmt: str = "text") -> str:
+    cleaned = clean_document(Decoded(text=text, encoding="utf-8", format=fmt), CleanConfig())
+    return "\n\n".join(b.text for b in cleaned.blocks)
+
+
+def test_html_chrome_named_by_class_is_dropped() -> None:
+    page = (
+        "<html><body><div class='cookie-banner'><p>We use some essential cookies to make this website work.</p></div>"
+        "<ol class='breadcrumbs'><li>Home</li><li>Health</li></ol><h1>Building a health service</h1>"
+        "<p>For as long as anyone can remember, a serious illness on the islands meant a boat and a long wait.</p>"
+        "<div class='share'>Share this page <a>Facebook</a></div></body></html>"
+    )
+    text = _clean(page, "html")
+    assert "Building a health service" in text and "serious illness" in text
+    for chrome in ("cookies", "Home", "Health\n", "Share this page"):
+        assert chrome not in text
+
+
+def test_malformed_markup_keeps_the_text() -> None:
+    text = _clean("<![\n<p>The text of the speech is still here and readable.</p>", "html")
+    assert "The text of the speech is still here" in text
+
+
+def test_end_mark_and_contact_block_are_dropped() -> None:
+    body = "The ministry will triple solar power by 2030, the minister said on Wednesday in the capital.\n\n" * 3
+    text = _clean(body + "###\n\nMedia contact\nJana Novak, press@energy.gov.example, +385 1 555 0142\n")
+    assert "###" not in text and "press@energy" not in text
+    assert text.count("triple solar power") == 3
+    text = _clean(body + "For media enquiries\nmedia@health.gov.example\n")
+    assert "media@health" not in text
+
+
+def test_menu_rows_and_arrow_breadcrumbs_are_boilerplate() -> None:
+    text = _clean("Home  World  Economy  Science  Sports\n\nГлавная → Общество → Интервью\n\n"
+                  "The desalination plant will begin supplying water to the eastern districts next week.\n")
+    assert "Economy" not in text and "Общество" not in text
+    assert "desalination plant" in text

@@ -367,6 +367,26 @@ def test_speaker_lines_create_speech_sections() -> None:
         ("Mr. Smith (Labour): I rise to support the motion.", "Smith", "Labour", "I rise to support the motion."),
         ("MR. JOHN SMITH: Thank you.", "John Smith", None, "Thank you."),
         ("The Minister for Energy (Mr. Kyalo): We have a plan.", "Kyalo", "The Minister for Energy", "We have a plan."),
+        # the chair by office, as a label only when the turn follows on the same line
+        ("Mr Speaker: We now come to the Second Reading.", "Speaker", None, "We now come to the Second Reading."),
+        ("Madam Deputy Speaker: Order.", "Deputy Speaker", None, "Order."),
+        ("M. le président. — La séance est ouverte.", "président", None, "La séance est ouverte."),
+        # a time stamp after the name; constituency and party, or an office, in parentheses
+        ("Mr DESMOND BRANDT (Kelso Plains) (10:31): My question is.", "Desmond Brandt", "Kelso Plains", "My question is."),
+        ("Hon. MAREE TALBOT (Minister for Health) (10:32): I thank him.", "Maree Talbot", "Minister for Health",
+         "I thank him."),
+        ("Ms Priya Latham (Northtown) (Lab): Will the Minister act?", "Priya Latham", "Northtown, Lab",
+         "Will the Minister act?"),
+        ("THE ASSISTANT MINISTER FOR HEALTH (Mr. arap Cheboiwo): You are seconding.", "arap Cheboiwo",
+         "THE ASSISTANT MINISTER FOR HEALTH", "You are seconding."),
+        # a French office in lower case after a titled name
+        ("Mme Agnès Vautrin, ministre d'État, ministre des affaires sociales. — Madame la députée, non.",
+         "Agnès Vautrin", "ministre d'État, ministre des affaires sociales", "Madame la députée, non."),
+        # Chinese and Korean labels
+        ("陈志远代表：听了政府工作报告，我感到很振奋。", "陈志远", None, "听了政府工作报告，我感到很振奋。"),
+        ("赵德明代表（东坪县枫林村党支部书记）：我们村过去是贫困村。", "赵德明", "东坪县枫林村党支部书记", "我们村过去是贫困村。"),
+        ("사회자: 지금부터 시작하겠습니다.", "사회자", None, "지금부터 시작하겠습니다."),
+        ("김태린 장관: 국민 여러분, 안녕하십니까.", "김태린", None, "국민 여러분, 안녕하십니까."),
     ],
 )
 def test_parse_label(paragraph: str, speaker: str, affiliation: str | None, rest: str) -> None:
@@ -383,6 +403,9 @@ def test_parse_label(paragraph: str, speaker: str, affiliation: str | None, rest
         "In 1990: the year everything changed.",
         "See http://example.org: the archive.",
         "The results were clear: the people had spoken and the government had to listen.",
+        "Mr. Speaker, I rise today: to speak for my constituents.",
+        "Señor Presidente:",
+        "时间：2021年3月7日上午",
     ],
 )
 def test_not_a_label(paragraph: str) -> None:
@@ -423,3 +446,113 @@ def test_heading_starts_a_section() -> None:
         ("The Economy", None),
         ("Message of Greetings to the Congress", "message"),
     ]
+
+
+# ---- labels standing alone, question/answer turns, the chair named in the header ---------------
+
+
+def test_stenogram_speaker_lines_standing_alone() -> None:
+    text = (
+        "Председательствующий.\nУважаемые депутаты, заседание объявляется открытым. Слово предоставляется Жданову.\n\n"
+        "Жданов И. П.\nУважаемые коллеги! Проект бюджета на будущий год составлен в трудных условиях.\n\n"
+        "Председательствующий.\nСпасибо. Есть ли вопросы к докладчику?\n"
+    )
+    turns = [(s.speaker, s.paragraphs[0][:10]) for s in segment(text).sections if s.paragraphs]
+    assert turns == [("Председательствующий", "Уважаемые "), ("Жданов И. П.", "Уважаемые "), ("Председательствующий", "Спасибо. Е")]
+
+
+def test_question_and_answer_letters_take_the_names_the_header_gives() -> None:
+    text = (
+        'Marcela Ibarguren: "El agua no puede seguir siendo un privilegio"\n\n'
+        "La ministra defiende su plan de acueductos rurales.\n\n"
+        "Por Tomás Echeverri Luna\nPuerto Almagro, 18 de noviembre de 2009\n\n"
+        "P: Ministra, ¿no es una promesa demasiado grande?\n\n"
+        "R: No. Es lo mínimo que debemos a los pueblos del sur.\n\n"
+        "P: ¿Y el dinero?\n\n"
+        "R: Vendrá del fondo de infraestructura.\n"
+    )
+    result = segment(text)
+    assert result.header.title.startswith("Marcela Ibarguren:")
+    assert result.header.date_text is not None and "2009" in result.header.date_text
+    assert [s.speaker for s in result.sections if s.kind == "speech"] == [
+        "Tomás Echeverri Luna", "Marcela Ibarguren", "Tomás Echeverri Luna", "Marcela Ibarguren"]
+    assert result.header.author is None  # two people share the text
+
+
+def test_chair_named_in_the_header_takes_the_chairs_turns() -> None:
+    text = (
+        "ASSEMBLÉE NATIONALE\n\nSéance du mardi 14 mars 2023\n\nPrésidence de M. Laurent Vasseur\n\n"
+        "M. le président. — La séance est ouverte.\n\n"
+        "Mme Claire Dubois. — Madame la ministre, les maternités ferment.\n\n"
+        "M. le président. — La parole est à Mme la ministre.\n"
+    )
+    assert [s.speaker for s in segment(text).sections if s.kind == "speech"] == [
+        "Laurent Vasseur", "Claire Dubois", "Laurent Vasseur"]
+
+
+# ---- header: what is not a title -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("OFFICE OF THE PRIME MINISTER\nREPUBLIC OF VALMORA\n\nKeeping our schools open", "Keeping our schools open"),
+        ("Bundesministerium für Bürgerschaft und Ehrenamt\nPressereferat\n\nMut zur Freiheit", "Mut zur Freiheit"),
+        ("FOR IMMEDIATE RELEASE\n\nSarnavia to triple solar power by 2030", "Sarnavia to triple solar power by 2030"),
+        ("Hansard\nUK Parliament\n\nInshore Fisheries (Licensing) Bill\nVolume 731: debated on Tuesday 16 May 2023",
+         "Inshore Fisheries (Licensing) Bill"),
+        ("CARIBE NOTICIAS  |  English Service\n\nDesalination plant to supply water", "Desalination plant to supply water"),
+        ("CKNL RADIO NORTHLAND\nProgram: The Premier Reports\nTopic: Keeping the Roads Open This Winter",
+         "Keeping the Roads Open This Winter"),
+        ("Правительство одобрило программу развития северных портов", "Правительство одобрило программу развития северных портов"),
+    ],
+)
+def test_institutions_mastheads_and_labels_are_not_titles(head: str, title: str) -> None:
+    assert segment(head + "\n\n" + LONG_BODY).header.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("바다에서 희망을 건지는 어업인 여러분께\n\n2007년 12월 1일\n해양수산부 장관 박정훈\n\n"
+         "존경하는 어업인 여러분, 그리고 내외 귀빈 여러분!\n\n오늘 제12회 어업인의 날을 맞아 여러분을 뵙게 되어 기쁩니다.", "박정훈"),
+        ("在江澄市庆祝国庆招待会上的讲话\n（2015年10月1日）\n江澄市市长　周文澜\n\n同志们、朋友们：\n\n"
+         "今天，我们在这里欢聚一堂，隆重庆祝中华人民共和国成立66周年。", "周文澜"),
+        ("平成２７年度　施政方針\n\n平成27年2月24日\n青葉台市長　小野寺和彦\n\n"
+         "本日、平成27年第1回青葉台市議会定例会の開会にあたり、私の所信を申し上げます。", "小野寺和彦"),
+    ],
+)
+def test_office_and_name_lines_give_the_author(text: str, author: str) -> None:
+    result = segment(text)
+    assert result.header.author == author
+    assert result.header.date_text is not None
+
+
+def test_letter_addressee_is_not_the_author() -> None:
+    text = (
+        "His Excellency\nMr. Kwame Tessaro\nPresident of the Federal Republic of Lunesse\nPort Aurel\n\n"
+        "Your Excellency,\n\nIt was with deep sorrow that I learned of the sinking of the ferry.\n\n"
+        "Yours sincerely,\n\nIlse Brandvold\nPresident of the Republic of Ardesia\n"
+    )
+    result = segment(text)
+    assert result.header.title is None
+    assert result.header.author == "Ilse Brandvold"
+
+
+def test_running_head_printed_once_between_halves_of_a_sentence() -> None:
+    text = (
+        "We did not cause this crisis. Yet it is our children who will have to leave the islands of their\n\n"
+        "General Debate, 74th Session of the UNGA\n\n"
+        "grandparents if the promises made in Paris are not kept.\n\n" + LONG_BODY
+    )
+    texts = paragraphs(segment(text))
+    assert "islands of their grandparents if the promises" in texts[0]
+    assert not any("General Debate" in t for t in texts)
+
+
+def test_a_quoted_title_between_sentence_halves_is_kept() -> None:
+    text = (
+        "This can be understood by reading ‘\n\nHistorical experience of building the Party’\n\n"
+        "by Kim Il Sung, which every member should know.\n"
+    )
+    assert any("Historical experience" in t for t in paragraphs(segment(text)))

@@ -146,3 +146,25 @@ def test_find_date_without_a_date() -> None:
 )
 def test_count_words(text: str, words: int) -> None:
     assert count_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date: 23/05/2016", dt.date(2016, 5, 23)),  # day first: 23 cannot be a month
+        ("05/23/2016", dt.date(2016, 5, 23)),  # month first: 23 cannot be a month
+    ],
+)
+def test_unambiguous_slash_dates(text: str, expected: dt.date) -> None:
+    found = find_date(text)
+    assert found is not None and found.date == expected
+
+
+def test_ambiguous_slash_date_is_not_guessed() -> None:
+    assert find_date("05/06/2016") is None
+
+
+def test_place_of_several_words_before_a_date() -> None:
+    found = is_date_line("San Miguel del Monte, Tamaya, 3 de octubre de 2016")
+    assert found is not None and found.date == dt.date(2016, 10, 3)
+    assert is_date_line("The committee met on 3 October 2016 to discuss the budget of the city") is None
