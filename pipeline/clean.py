@@ -178,17 +178,43 @@ _BOILERPLATE = re.compile(
     r"просмотров:?\s*\d+.*|(?:фото|foto|photo|fonte|quelle|source photo)\s?: .{1,80}|"
     r"打印本页|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|责任编辑[:：].{0,30}|責任編輯[:：].{0,30}|字体[:：].{0,12}|"
     r"이전글.*|다음글.*|목록(?:\s*\|\s*인쇄)?|인쇄|공공누리.*|"
-    r"embargoed (?:until|for) .{0,80}|for immediate release|transcribed by .{1,80}"
+    r"embargoed (?:until|for) .{0,80}|for immediate release|transcribed by .{1,80}|"
+    r"(?:create a free website or blog|website powered by|blog) at wordpress\.com.*|"
+    r"(?:previous|next) (?:post|entry|article|story):? .{0,100}|"
+    r"[a-z]{1,4}(?:/[a-z]{1,4}){1,5}|"  # agency desk initials: "rq/ms/tl"
+    r"(?:transcript|text|statement|release) (?:issued|released|provided|distributed) by .{1,120}|"
+    r"released at \d{1,2}[:.]\d{2}.{0,20}|sign up for .{0,60}newsletter.*|"
+    r".{0,80}(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
+    r"tutti i diritti riservati|todos os direitos reservados|все права защищены)\.?|"
+    r"\[(?:music|jingle|theme music|music plays|music up|music out|music fades|musique|música|musik)[^\]]{0,20}\]|"
+    r".{0,40}공공누리.*|(?:【[^】]{1,12}】\s*){1,4}|"
+    r"(?:you may also like|recommended|popular (?:posts|stories)|most (?:read|popular|viewed|shared))\b.{0,30}"
     r")\s*$",
+    re.IGNORECASE,
+)
+# Headers of link lists whose entries (short lines under them) are other pages' headlines.
+_LIST_HEADER = re.compile(
+    r"^(?:most (?:read|popular|viewed|shared)|related(?: (?:posts|articles|stories|links))?:?|read more|"
+    r"more (?:news|stories|from).{0,30}|you may also like|recommended|popular (?:posts|stories))\s*$",
+    re.IGNORECASE,
+)
+# Items of a share/comment bar: "Compartir en Facebook", "Comentarios (14)", "<< Back", "Top", "인쇄".
+_SHARE_ITEM = re.compile(
+    r"^(?:<<\s*back|back|top|back to top|x|print|e-?mail|facebook|twitter|whatsapp|telegram|linkedin|인쇄|목록|공유하기|打印|分享)$"
+    r"|^(?:share|compartir|partager|teilen|condividi|compartilhar)\b.{0,25}$"
+    r"|^(?:views|comments?|comentarios?|commentaires?|kommentare?|просмотров|комментари\w*|댓글)\s*[:(]?\s*\d+\)?$",
     re.IGNORECASE,
 )
 # A table-of-contents entry: dot or tab leaders, then a page reference ("… . . . . 17881 B").
 _TOC_LINE = re.compile(r"(?:\s?\.){4,}\s*\d{1,5}\s*[A-D]?\s*$|\t+\s*\d{1,5}\s*[A-D]?\s*$")
 # Site navigation: "Home > Archive > Plekhanov", "MIA » Works » 1889".
-_BREADCRUMB = re.compile(r"^(?:[^>»›→|]{1,40}\s(?:>|»|›|→|/)\s){2,}[^>»›→|]{1,60}$")
+_BREADCRUMB = re.compile(
+    r"^(?:[^>»›→▸►|]{1,40}\s(?:>|»|›|→|▸|►|/)\s){2,}[^>»›→▸►|]{1,60}$"
+    r"|^[A-ZÀ-Þ][^>»›→▸►|.!?]{0,30}\s(?:>|»|›|→|▸|►)\s[^>»›→▸►|.!?]{1,40}$"
+)
 # A page's running head set with its page number apart: "12      KANG MYONG CHOL  SELECTED WORKS"
 # or "ON THE TASKS OF THE FARMS        13" (a page number separated by a wide gap).
-_PAGE_HEAD = re.compile(r"^\s*\d{1,4}\s{4,}\S.{2,100}$|^\s*\S.{2,100}?\s{4,}\d{1,4}\s*$")
+_PAGE_HEAD = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s{4,}\S.{2,100}$|^\s*\S.{2,100}?\s{4,}\d{1,4}\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"^\(?(?:1[5-9]|20)\d\d\)?$")
 _SOCIAL = re.compile(
     r"^\s*(?:[*\-•]\s*)?(?:\[)?(?:facebook|twitter|x|email|e-mail|print|whatsapp|telegram|linkedin|reddit|"
@@ -556,12 +582,12 @@ def _looks_dated(line: str) -> bool:
 
 
 # Lines that are furniture by their own shape: (fix recorded, test on the raw and stripped line).
-_CRUMB_SEPARATOR = re.compile(r"\s[>»›→/]\s")
+_CRUMB_SEPARATOR = re.compile(r"\s[>»›→▸►/]\s")
 # Each test first checks a character its pattern cannot match without (most lines fail it).
 _LINE_FURNITURE: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("boilerplate", lambda line, stripped: _CRUMB_SEPARATOR.search(stripped) and _BREADCRUMB.match(stripped)),
-    ("running_heads", lambda line, stripped: (stripped[:1].isdigit() or stripped[-1:].isdigit())
-        and _PAGE_HEAD.match(line)),
+    ("running_heads", lambda line, stripped: (stripped[:1].isdigit() or stripped[-1:].isdigit()
+                                              or stripped[:4].casefold() == "page") and _PAGE_HEAD.match(line)),
     ("table_of_contents", lambda line, stripped: (stripped[-1:].isdigit() or stripped[-1:] in "ABCD")
         and _TOC_LINE.search(stripped)),
 )
@@ -580,6 +606,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
     seen_repeated: set[str] = set()
     removed: set[str] = set()
     head_zone = 0
+    list_left = 0
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -590,11 +617,31 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             removed.add("page_numbers")
             out.append("")
             continue
-        bare = _MD_LINK.sub(r"\1", stripped).strip("*_#>[] ")
-        if _BOILERPLATE.match(bare) or _SOCIAL.match(stripped) or _NAV.match(bare):
+        bare = _MD_LINK.sub(r"\1", stripped).strip("*_#>[] «‹←")
+        if list_left and len(stripped) <= 100 and not re.search(r"[.!?:;。！？]$", stripped):
+            list_left -= 1  # an entry of a "Most read" / "Related" list
             removed.add("boilerplate")
             out.append("")
             continue
+        list_left = 0
+        if _BOILERPLATE.match(bare) or _SOCIAL.match(stripped) or _NAV.match(bare):
+            removed.add("boilerplate")
+            out.append("")
+            if _LIST_HEADER.match(bare):
+                list_left = 8
+            continue
+        if "|" in bare or "·" in bare:
+            # "Comentarios (14) | Compartir en Facebook", "5 октября 2010 года, 14:20 | Просмотров: 2417":
+            # the parts that are page chrome go, the rest of the line stays.
+            items = [item.strip() for item in re.split(r"\s*[|·]\s*", bare) if item.strip()]
+            chrome = [item for item in items if _BOILERPLATE.match(item) or _SOCIAL.match(item) or _SHARE_ITEM.match(item)]
+            if chrome and len(chrome) == len(items):
+                removed.add("boilerplate")
+                out.append("")
+                continue
+            if chrome:
+                removed.add("boilerplate")
+                line = stripped = " | ".join(item for item in items if item not in chrome)
         posted = _POSTED.match(stripped)
         if posted and len(stripped) < 160 and re.search(r"\d", posted.group("rest")):
             meta.setdefault("posted", posted.group("rest"))

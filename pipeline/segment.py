@@ -529,6 +529,7 @@ class _HeaderParts:
     headline: str | None = None  # the title-like line right above a byline
     field_title: str | None = None  # "Topic: …"
     addressee_next: bool = False  # after "His Excellency" the name is the addressee's
+    dropped: bool = False  # a letterhead or masthead line left out of the text
     addressee_block: int | None = None  # the block an addressee line opened
     loose_dates: list[tuple[ParsedDate, str]] = field(default_factory=list)  # a full date inside a header line
 
@@ -724,6 +725,8 @@ def office_name(text: str) -> str | None:
 
 
 def _is_institution(text: str) -> bool:
+    if _CHAIR_NAMED.match(text.strip()):
+        return False  # "Présidence de M. Laurent Vasseur" names the chair of the sitting
     if _GENERIC_HEADER.match(text.strip()) or re.search(r"\s(?:>|»|›|→)\s", text) or _PUBLISHER.search(text):
         return True
     found = _INSTITUTION_LINE.search(text)
@@ -878,6 +881,9 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     if role == "title":
         parts.title_candidates.append((text, block.level))
     seen[key] = role
+    if role == "other" and (masthead or _is_institution(text)):
+        parts.dropped = True  # a letterhead, masthead or publisher's line: page chrome, not the text
+        return
     parts.lines.append(text)
 
 
