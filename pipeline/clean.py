@@ -594,6 +594,46 @@ _LINE_FURNITURE: tuple[tuple[str, Callable[[str, str], object]], ...] = (
 
 
 
+_INDENT = re.compile(r"^([ \t\u3000]+)\S")
+
+
+def split_indented_paragraphs(text: str, fixes: list[str]) -> str:
+    """Books and PDFs mark a paragraph by indenting its first line, with no blank line between
+    paragraphs: where most lines start at the margin and some are indented a little (2-10
+    columns) in mid-block, a blank line goes before each indented line."""
+    lines = text.split("\n")
+    flush = indented = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _INDENT.match(line)
+        width = len(match.group(1).expandtabs(4)) if match else 0
+        if width == 0:
+            flush += 1
+        elif 2 <= width <= 10 and i > 0 and lines[i - 1].strip() and not _INDENT.match(lines[i - 1]):
+            indented += 1
+    if indented < 3 or flush < 0.6 * (flush + indented) or flush < 2 * indented:
+        return text
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        match = _INDENT.match(line) if line.strip() else None
+        width = len(match.group(1).expandtabs(4)) if match else 0
+        if 2 <= width <= 10 and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+    fixes.append("indented_paragraphs")
+    return "\n".join(out)
+
+
+def _note_head_name(line: str, names: Counter[str]) -> None:
+    """Count a running head that is a person's name once its page number is set aside."""
+    from .names import is_person_name, name_from_text
+
+    head = re.sub(r"^(?:page\s+)?\d{1,4}\s+|\s+\d{1,4}$", "", line.strip(), flags=re.IGNORECASE).strip()
+    if head and is_person_name(head):
+        names[name_from_text(head)] += 1
+
+
 def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dict[str, str]) -> str:
     """Page numbers, running heads/footers (short lines repeated across pages) and web
     boilerplate removed. The first occurrence of a repeated line near the top is kept: it is
@@ -607,6 +647,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
     removed: set[str] = set()
     head_zone = 0
     list_left = 0
+    head_names: Counter[str] = Counter()
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -655,6 +696,8 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
         fix = next((name for name, test in _LINE_FURNITURE if test(line, stripped)), None)
         if fix is not None:
             removed.add(fix)
+            if fix == "running_heads":
+                _note_head_name(stripped, head_names)
             out.append("")
             continue
         key = keys[index] or _norm_furniture(stripped)
@@ -677,10 +720,15 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
                 continue
             seen_repeated.add(key)
             removed.add("running_heads")
+            _note_head_name(stripped, head_names)
             out.append("")
             continue
         out.append(line)
-    # In a fixed order, so the same text always lists its fixes the same way.
+    if head_names:
+        # A book's running heads alternate the author's name and the title: the name is the author.
+        name, count = head_names.most_common(1)[0]
+        if count >= 2:
+            meta.setdefault("running_head_author", name)
     fixes.extend(f for f in ("page_numbers", "running_heads", "boilerplate", "table_of_contents") if f in removed)
     return "\n".join(out)
 
@@ -745,6 +793,7 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     if decoded.format in ("text", "markdown"):
         text = strip_pseudo_tags(text, fixes)
     text = remove_furniture(text, config, fixes, meta)
+    text = split_indented_paragraphs(text, fixes)
     # Tabs and exotic spaces inside lines become single spaces; indentation is not kept.
     text = "\n".join(_SPACES.sub(" ", line).strip(" ") if line.strip() else "" for line in text.split("\n"))
     text = text.replace("\u3000", " ")

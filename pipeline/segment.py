@@ -89,6 +89,12 @@ _CHAIR_NAMED = re.compile(
 )
 _CHAIR_OFFICE = re.compile(r"(?i:(?:deputy |vice[- ])?(?:speaker|president|chairman|chairwoman|chair|président|présidente|"
                            r"presidente|präsident|präsidentin|председательствующий|председатель))")
+# The same label run into the speech, the surname in capitals: "ГАЛИЕВ Р. Т., депутат. Уважаемые …".
+_STENO_INLINE = re.compile(
+    r"^(?:(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?)|(?P<chair>ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ|ПРЕДСЕДАТЕЛЬ)(?=[.,]))"
+    r"(?:,\s*(?P<role>[^!?\n]{2,100}?)\.|\.)?\s+(?P<rest>[А-ЯЁ«\"(].*)$",
+    re.DOTALL,
+)
 _SINGLE_ROLE_SET = {"기자", "사회자", "진행자", "앵커"}
 # Chinese forms of address after a name ("李大文議員"), and roles that speak without a name.
 _CJK_SUFFIX = re.compile(r"(?:議員|议员|先生|女士|博士|教授|同志|委員|委员|代表|君)$")
@@ -369,8 +375,9 @@ def parse_speaker_line(text: str) -> tuple[str, str | None] | None:
 # ---- blocks -> paragraphs --------------------------------------------------------------------
 
 
-def merge_broken_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:
-    """Blocks a page break split in mid-sentence joined again (the first repair of PDF text)."""
+def merge_broken_blocks(blocks: list[Block], dropped: list[str] | None = None) -> tuple[list[Block], bool]:
+    """Blocks a page break split in mid-sentence joined again (the first repair of PDF text); the
+    running heads found between two halves of a sentence are left out (and added to `dropped`)."""
     out: list[Block] = []
     merged = False
     skip: set[int] = set()
@@ -388,6 +395,8 @@ def merge_broken_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:
             out[-1] = Block(prev.lines[:-1] + (joined,) + following.lines[1:], emphasis=prev.emphasis and following.emphasis)
             merged = True
             skip.add(index + 1)
+            if dropped is not None:
+                dropped.append(block.text)
             continue
         if (
             prev is not None and not prev.rule and not block.rule and not prev.level and not block.level
@@ -604,6 +613,8 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         author = None  # "Joint Statement by President X and Prime Minister Y": no one author
     if author is None and meta.get("author"):
         author = natural_case(meta["author"])
+    if author is None and meta.get("running_head_author"):
+        author = meta["running_head_author"]
     header = Header(
         title=title, author=author, occasion=parts.occasion, date_text=date_text,
         lines=tuple(parts.lines), byline=parts.byline,
@@ -708,8 +719,8 @@ _FIELD_KEYS = _TITLE_KEYS | {"program", "programme", "programa", "source", "spea
                              "时间", "時間", "日時", "地点", "地點", "场所", "來源", "发布时间", "發布時間", "ort", "lugar", "lieu", "luogo", "место", "来源", "출처"}
 # An office and a name on one line: "해양수산부 장관 박정훈", "江澄市市长　周文澜", "青葉台市長　小野寺和彦".
 _CJK_OFFICE_NAME = re.compile(
-    r"^[\u4e00-\u9fff\u3005\u30a0-\u30ff]{0,14}?(?:市长|市長|省长|省長|部长|部長|主席|总理|總理|总统|總統|书记|書記|大臣|知事|"
-    r"町長|村長|区長|議長|议长|会長|会长|社長|校长|校長|大使|首相|局长|局長|厅长|廳長|主任|委员长|委員長|院长|院長|代表)"
+    r"^[^\s]{0,20}?(?:[\s\u3000][^\s]{1,12}?)?(?:市长|市長|省长|省長|部长|部長|主席|总理|總理|总统|總統|书记|書記|大臣|知事|"
+    r"町長|村長|区長|議長|议长|会長|会长|社長|校长|校長|大使|首相|局长|局長|厅长|廳長|主任|委员长|委員長|院长|院長|代表|学長|理事長)"
     r"[\s\u3000]+(?P<name>[\u4e00-\u9fff\u3005]{1,5}(?:[\s\u3000][\u4e00-\u9fff\u3005]{1,3})?)$"
 )
 _KOREAN_OFFICE_NAME = re.compile(
@@ -1023,10 +1034,17 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     """Header, sections and paragraphs of a cleaned document."""
     fixes: list[str] = []
     blocks = list(cleaned.blocks)
-    blocks, merged = merge_broken_blocks(blocks)
+    heads: list[str] = []
+    blocks, merged = merge_broken_blocks(blocks, heads)
     if merged:
         fixes.append("broken_paragraphs")
-    header, body_start, folded = parse_header(blocks, dict(cleaned.meta))
+    meta = dict(cleaned.meta)
+    # A running head that is a person's name (printed once, between halves of a sentence) is the
+    # author's, as books set it: "TEODOR BRASK" on the even pages.
+    head_name = next((name_from_text(h) for h in heads if is_person_name(h)), None)
+    if head_name:
+        meta.setdefault("running_head_author", head_name)
+    header, body_start, folded = parse_header(blocks, meta)
     if folded:
         fixes.append("title_page")
     body = [b for b in blocks[body_start:] if not b.rule]
@@ -1057,6 +1075,16 @@ def segment_document(cleaned: Cleaned) -> Segmented:
                     kind="speech", speaker=steno.group("name").strip(), affiliation=steno.group("role"),
                     label=paragraph.rstrip(".") + ":", from_label=True, source=paragraph,
                 ))
+                continue
+            inline = _STENO_INLINE.match(paragraph)
+            if steno is None and inline is not None:
+                # "ГАЛИЕВ Р. Т., председатель комиссии по бюджету. Уважаемые коллеги! …"
+                sections.append(_SectionBuilder(
+                    kind="speech", speaker=natural_case((inline.group("name") or inline.group("chair")).strip()),
+                    affiliation=inline.group("role"),
+                    label=paragraph[: inline.start("rest")].strip().rstrip(".") + ":", from_label=True, source=paragraph,
+                ))
+                sections[-1].paragraphs.append(inline.group("rest").strip())
                 continue
             parsed = parse_label(paragraph)
             if parsed is not None:
