@@ -907,7 +907,7 @@ def _is_heading(block: Block, next_block: Block | None) -> bool:
         return False
     if block.level:
         return True
-    if next_block is None or is_salutation(text):
+    if next_block is None or is_salutation(text) or is_date_line(text) is not None:
         return False
     if block.emphasis and len(text.split()) <= 15:
         return True
@@ -957,7 +957,7 @@ def _signature(sections: list[_SectionBuilder]) -> tuple[str | None, str | None]
     return None, None
 
 
-def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None = None) -> None:
+def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None = None, header_text: str = "") -> None:
     """Later turns that name a speaker by surname only ('Merkel:', 'MR. NYAKIAMO:', 'Ms TALBOT:')
     take the full name given earlier in the document (by a label, or `known`: the header's and the
     opening narrative's names), when exactly one such name has that surname; an initial and a
@@ -967,7 +967,7 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
     for name in names:
         if len(name.split()) >= 2 and not re.fullmatch(r"[^\W\d_]\.\s?\S+", name):
             full.setdefault(name.split()[-1].casefold(), set()).add(name)
-    text = "\n".join(p for s in sections if not s.from_label for p in s.paragraphs[:3])
+    text = "\n".join([header_text] + [p for s in sections if not s.from_label for p in s.paragraphs[:3]])
     for s in sections:
         if not s.speaker:
             continue
@@ -978,7 +978,8 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
             if not candidates and len(s.speaker) == 1 and _HANGUL.match(s.speaker) and s.label:
                 office = _KOREAN_LABEL.match(s.label.rstrip(":：").strip())
                 if office and office.group("office"):
-                    candidates = set(re.findall(rf"({re.escape(s.speaker)}[가-힣]{{1,2}})\s?{office.group('office')}", text))
+                    candidates = set(re.findall(
+                        rf"(?<![가-힣])({re.escape(s.speaker)}[가-힣]{{1,2}})(?:\s[가-힣]+)?\s?{office.group('office')}", text))
         elif initial:
             first, surname = initial.groups()
             candidates = {n for n in full.get(surname.casefold(), set()) if n.split()[0].startswith(first)}
@@ -1110,7 +1111,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     known = [header.author] if header.author else []
     if header.occasion:
         known.append(name_after_honorific(header.occasion) or name_in_occasion(header.occasion) or "")
-    _resolve_surnames(sections, known)
+    _resolve_surnames(sections, known, "\n".join(header.lines))
     _name_question_answer_turns(sections, header)
     signer, signed_date = _signature(sections)
     label_speakers = {s.speaker for s in sections if s.from_label}
