@@ -1034,6 +1034,34 @@ def meta() -> dict[str, Any]:
     }
 
 
+def scale_only(sizes: list[int], sources: list[Source], workdir: Path, out: Path, results: dict[str, Any],
+               clean_up: bool) -> int:
+    """How the full run's peak memory, time and part files grow with the corpus: one full run per size."""
+    peaks: dict[str, float] = {}
+    for n in sizes:
+        base = workdir / f"n{n}"
+        base.mkdir(exist_ok=True)
+        log(f"[{n}] building the corpus")
+        corpus = build_corpus(base / "raw", n, sources)
+        log(f"[{n}] {corpus.info['mb']:.1f} MB in {n} files; full: speechcorpus run (all cores)")
+        full = run_flow(corpus.raw, corpus.info["bytes"], n, base / "out-full", base / "logs" / "full.log", None)
+        results["sizes"][str(n)] = {"corpus": corpus.info, "full": full,
+                                    "shape": output_shape(base / "out-full", corpus.info["bytes"])}
+        peaks[str(n)] = full.get("peak_rss_tree_mb") or 0.0
+        log(f"[{n}] wall {full['wall_s']:.1f}s, {full.get('mb_s')} MB/s, peak RSS tree {peaks[str(n)]} MB, "
+            f"one process {full.get('peak_rss_one_process_mb')} MB")
+        write_results(out, results)
+        if clean_up:
+            shutil.rmtree(base, ignore_errors=True)
+    if len(sizes) >= 2:
+        small, large = str(sizes[0]), str(sizes[-1])
+        results["ratios"]["peak_rss_tree large/small"] = ratio(peaks[large], peaks[small])
+        log(f"peak RSS of the process tree, {large} vs {small} documents: {results['ratios']['peak_rss_tree large/small']}x")
+    results["meta"]["finished"] = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    write_results(out, results)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="corpus sizes in documents (default 1000,10000)")
@@ -1044,6 +1072,8 @@ def main() -> int:
     parser.add_argument("--agreement-size", type=int, default=1000,
                         help="corpus size for the language agreement (default 1000; the smallest size if absent)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary workdir")
+    parser.add_argument("--scale-only", action="store_true",
+                        help="per size only the full run: peak RSS, wall time and output shape (for 50,000 documents)")
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     if not sizes or min(sizes) < 1:
@@ -1063,6 +1093,8 @@ def main() -> int:
         f"tests/corpus {source_info['tests_corpus']}, shared real {source_info['shared_real']}")
     results["sizes"] = {}
     results["ratios"] = {}
+    if args.scale_only:
+        return scale_only(sizes, sources, workdir, args.out, results, own_workdir and not args.keep)
     try:
         if not args.skip_full:
             empty = workdir / "empty-raw"

@@ -23,7 +23,9 @@ ORG_NAME_WORDS = frozenset(["news", "service", "press", "agency", "forum", "hera
                             "radio", "television", "tv", "network", "media", "wire", "bulletin", "magazine",
                             "home", "about", "events", "contact", "blog", "archive", "search", "menu", "login",
                             "subscribe", "donate", "shop", "repubblica", "presidenza"])
-HONORIFICS = HONORIFICS | frozenset(["gobernadora", "presidenta", "diputada", "senadora", "governadora",
+HONORIFICS = HONORIFICS | frozenset(["deputy", "teachta", "staatsminister", "staatsministerin", "staatssekretär",
+                                      "staatssekretärin", "ministerpräsident", "ministerpräsidentin", "landtagspräsident",
+                                      "landtagspräsidentin", "senatorin", "abg", "gobernadora", "presidenta", "diputada", "senadora", "governadora",
                                       "presidenta", "senatrice", "deputata", "députée", "sénatrice", "councillor", "councilor", "cllr", "cllr.", "alderman", "madam", "archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",
                                       "burgemeester", "minister-president", "voorzitter", "hidróloga", "hidrólogo"])
 

@@ -95,9 +95,20 @@ _STENO_INLINE = re.compile(
     r"(?:,\s*(?P<role>[^!?\n]{2,100}?)\.|\.)?\s+(?P<rest>[А-ЯЁ«\"(].*)$",
     re.DOTALL,
 )
+_ARTICLE_HONORIFIC = re.compile(
+    r"^(?:el|la|le|il|lo|der|die)\s+(?:señor|señora|señorita|sr\.|sra\.|signor|signora|senhor|senhora|"
+    r"monsieur|madame|m\.|mme|herr|frau)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_DIET_LABEL = re.compile(
+    r"^○(?P<label>(?P<office>[^\s\u3000（(]{1,20}?)(?:[（(](?P<name>[^）)]{1,12})[）)])?)[\s\u3000]+(?P<rest>\S.*)$",
+    re.DOTALL,
+)
 _SINGLE_ROLE_SET = {"기자", "사회자", "진행자", "앵커"}
 # Chinese forms of address after a name ("李大文議員"), and roles that speak without a name.
 _CJK_SUFFIX = re.compile(r"(?:議員|议员|先生|女士|博士|教授|同志|委員|委员|代表|君)$")
+_CJK_OFFICE_SUFFIX = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<office>部长|部長|主任|市长|市長|省长|省長|局长|局長|司长|司長|"
+                                r"厅长|廳長|院长|院長|总理|總理|主席|书记|書記|大臣|知事|議長|议长|发言人|發言人|大使|委员|委員)$")
 _CJK_ROLES = {"主席", "副主席", "行政長官", "行政长官", "秘書長", "秘书长", "代理主席", "全委會主席", "主持人", "记者", "記者",
               "司会", "司会者", "議長", "议长", "委員長", "委员长"}
 # Korean labels: a name, a name and an office ("김태린 장관"), a surname and an office ("김 장관").
@@ -279,6 +290,12 @@ def _titled_person(text: str) -> bool:
 
 def parse_label(paragraph: str) -> tuple[Label, str] | None:
     """A speaker label opening a paragraph ('THE PRESIDENT: …', 'Renner (KPD): …', '方剛議員：…')."""
+    diet = _DIET_LABEL.match(paragraph) if paragraph.startswith("○") else None
+    if diet is not None:
+        # "○議長（山田太郎君）　ただいまから…", "○佐藤一郎君　…": Japanese Diet minutes.
+        office, name = diet.group("office"), diet.group("name")
+        speaker = _CJK_SUFFIX.sub("", name) if name else _CJK_SUFFIX.sub("", office)
+        return Label(speaker or office, office if name else None, diet.group("label"), strong=True), diet.group("rest")
     head = paragraph[:160]
     if ":" not in head and "：" not in head and "—" not in head and "–" not in head:
         return None  # no colon or '. —' where a label could end: the common case
@@ -290,6 +307,10 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     rest = match.group("rest").strip()
     if "（" in label:
         label = label.replace("（", "(").replace("）", ")")
+    polite = _ARTICLE_HONORIFIC.match(label)
+    if polite and match.group("colon") in ":：":
+        # "El señor PRESIDENTE", "La señora GARCÍA LÓPEZ", "El señor MINISTRO DE … (Martínez Ruiz)"
+        label = polite.group("rest")
     korean = _KOREAN_LABEL.match(label) if match.group("colon") in ":：" and _HANGUL.match(label) else None
     if korean and rest:
         if korean.group("office") or label in _SINGLE_ROLE_SET:
@@ -307,7 +328,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     if match.group("colon") == "：" and (_ROLE_CJK.match(label) or cjk_paren) and rest and label not in _FIELD_KEYS:
         head = cjk_paren.group(1) if cjk_paren else label
         name = _CJK_SUFFIX.sub("", head) if len(head) > 2 else head
-        strong = bool(_CJK_SUFFIX.search(head)) or head in _CJK_ROLES or bool(cjk_paren)
+        strong = bool(_CJK_SUFFIX.search(head)) or head in _CJK_ROLES or bool(cjk_paren) \
+            or bool(_CJK_OFFICE_SUFFIX.match(head))
         return Label(name or head, cjk_paren.group(2).strip() if cjk_paren else None, label, strong=strong), rest
     # "Ms Priya Latham (Northtown) (Lab)": the person, then constituency and party as written.
     groups = re.search(r"(?:\s*\([^()]{1,60}\))+\s*$", label)
@@ -973,13 +995,21 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
             continue
         candidates: set[str] = set()
         initial = re.fullmatch(r"([^\W\d_])\.\s?([^\W\d_][\w\-]+)", s.speaker)
-        if len(s.speaker.split()) == 1 and not initial:
+        cjk = _CJK_OFFICE_SUFFIX.match(s.speaker)
+        if len(s.speaker.split()) == 1 and not initial and not cjk:
             candidates = full.get(s.speaker.casefold(), set())
             if not candidates and len(s.speaker) == 1 and _HANGUL.match(s.speaker) and s.label:
                 office = _KOREAN_LABEL.match(s.label.rstrip(":：").strip())
                 if office and office.group("office"):
                     candidates = set(re.findall(
                         rf"(?<![가-힣])({re.escape(s.speaker)}[가-힣]{{1,2}})(?:\s[가-힣]+)?\s?{office.group('office')}", text))
+        elif cjk is not None:
+            # "王部长": the minister named in full in the introduction ("部长王建国", "王建国部长")
+            sur, office = re.escape(cjk.group("surname")), re.escape(cjk.group("office"))
+            # Chinese writes no spaces: after the office, take the commonest length, surname + two.
+            candidates = set(re.findall(rf"{office}\s?({sur}[\u4e00-\u9fff]{{2}})", text)) \
+                | set(re.findall(rf"(?<![\u4e00-\u9fff])({sur}[\u4e00-\u9fff]{{1,2}}){office}", text))
+            candidates = {c for c in candidates if not c.endswith(tuple(cjk.group("office")))}
         elif initial:
             first, surname = initial.groups()
             candidates = {n for n in full.get(surname.casefold(), set()) if n.split()[0].startswith(first)}
@@ -989,6 +1019,7 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
             s.speaker = next(iter(candidates))
 
 
+_CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s+(?:de |da |van |von |del )?[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+){1,2}\b")
 _QUESTION_LABELS = {"q", "p", "f", "d", "в", "question", "pregunta", "pergunta", "frage", "domanda", "вопрос"}
 _ANSWER_LABELS = {"a", "r", "o", "answer", "respuesta", "resposta", "antwort", "risposta", "réponse", "ответ"}
 
@@ -1005,6 +1036,11 @@ def _name_question_answer_turns(sections: list[_SectionBuilder], header: Header)
         interviewee = name_from_text(titled.group("label"))
     if interviewee is None and header.occasion:
         interviewee = name_after_honorific(header.occasion) or name_in_occasion(header.occasion)
+    if interviewee is None:
+        # Named only in the introduction: "Aino Lahti has kept the ferry at Inari for thirty years."
+        intro = " ".join(p for s in sections[:2] if not s.from_label for p in s.paragraphs[:2])
+        interviewee = next((name_from_text(m.group()) for m in _CAPITALISED_RUN.finditer(intro)
+                            if is_person_name(m.group()) and not _is_institution(m.group())), None)
     interviewer = _byline_name(header.byline) if header.byline else None
     for s in sections:
         role = (s.speaker or "").casefold().rstrip(".") if s.from_label else ""

@@ -387,6 +387,16 @@ def test_speaker_lines_create_speech_sections() -> None:
         ("赵德明代表（东坪县枫林村党支部书记）：我们村过去是贫困村。", "赵德明", "东坪县枫林村党支部书记", "我们村过去是贫困村。"),
         ("사회자: 지금부터 시작하겠습니다.", "사회자", None, "지금부터 시작하겠습니다."),
         ("김태린 장관: 국민 여러분, 안녕하십니까.", "김태린", None, "국민 여러분, 안녕하십니까."),
+        # Spanish Diario de Sesiones, German Landtag, Irish Dáil, Japanese Diet
+        ("El señor PRESIDENTE: Se abre la sesión.", "Presidente", None, "Se abre la sesión."),
+        ("La señora GARCÍA LÓPEZ: Gracias, señor presidente.", "García López", None, "Gracias, señor presidente."),
+        ("El señor MINISTRO DE AGRICULTURA, PESCA Y ALIMENTACIÓN (Martínez Ruiz): Señoría, la sequía.",
+         "Martínez Ruiz", "MINISTRO DE AGRICULTURA, PESCA Y ALIMENTACIÓN", "Señoría, la sequía."),
+        ("Staatsminister Dr. Hans Muster, Staatsministerium für Kultus: Herr Präsident!", "Hans Muster",
+         "Staatsministerium für Kultus", "Herr Präsident!"),
+        ("Deputy Mary Lou Kehoe: Thank you.", "Mary Lou Kehoe", None, "Thank you."),
+        ("○議長（山田太郎君）　ただいまから会議を開きます。", "山田太郎", "議長", "ただいまから会議を開きます。"),
+        ("○佐藤一郎君　私は、会派を代表して質問いたします。", "佐藤一郎", None, "私は、会派を代表して質問いたします。"),
     ],
 )
 def test_parse_label(paragraph: str, speaker: str, affiliation: str | None, rest: str) -> None:
@@ -556,3 +566,25 @@ def test_a_quoted_title_between_sentence_halves_is_kept() -> None:
         "by Kim Il Sung, which every member should know.\n"
     )
     assert any("Historical experience" in t for t in paragraphs(segment(text)))
+
+
+def test_chinese_surname_and_office_take_the_full_name_from_the_introduction() -> None:
+    text = (
+        "水利部部长王建国答记者问\n\n"
+        "3月8日上午，水利部部长王建国就水资源保护回答中外记者提问。\n\n"
+        "主持人：请王部长介绍一下情况。\n\n王部长：谢谢主持人。今年我们将加快推进重大水利工程建设。\n\n"
+        "记者：请问如何保障农村饮水安全？\n\n王部长：我们将继续实施农村供水保障工程。\n"
+    )
+    speakers = {s.speaker for s in segment(text).sections if s.kind == "speech"}
+    assert speakers == {"主持人", "王建国", "记者"}
+
+
+def test_answers_are_the_interviewee_named_in_the_introduction() -> None:
+    text = (
+        "The ferryman of Lake Inari\n\n"
+        "Aino Lahti has kept the ferry across the lake for thirty years. We asked her about the winters.\n\n"
+        "Q: How cold does it get?\n\nA: Forty below, some nights. The ice is the road then.\n\n"
+        "Q: Will you retire?\n\nA: When the lake stops freezing, perhaps.\n"
+    )
+    turns = [s.speaker for s in segment(text).sections if s.kind == "speech"]
+    assert turns == [None, "Aino Lahti", None, "Aino Lahti"]
