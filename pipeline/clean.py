@@ -615,7 +615,7 @@ def split_indented_paragraphs(text: str, fixes: list[str]) -> str:
     if indented < 3 or flush < 0.6 * (flush + indented) or flush < 2 * indented:
         return text
     out: list[str] = []
-    for i, line in enumerate(lines):
+    for line in lines:
         match = _INDENT.match(line) if line.strip() else None
         width = len(match.group(1).expandtabs(4)) if match else 0
         if 2 <= width <= 10 and out and out[-1].strip():

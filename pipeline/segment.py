@@ -1005,10 +1005,10 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
                         rf"(?<![가-힣])({re.escape(s.speaker)}[가-힣]{{1,2}})(?:\s[가-힣]+)?\s?{office.group('office')}", text))
         elif cjk is not None:
             # "王部长": the minister named in full in the introduction ("部长王建国", "王建国部长")
-            sur, office = re.escape(cjk.group("surname")), re.escape(cjk.group("office"))
+            sur, title = re.escape(cjk.group("surname")), re.escape(cjk.group("office"))
             # Chinese writes no spaces: after the office, take the commonest length, surname + two.
-            candidates = set(re.findall(rf"{office}\s?({sur}[\u4e00-\u9fff]{{2}})", text)) \
-                | set(re.findall(rf"(?<![\u4e00-\u9fff])({sur}[\u4e00-\u9fff]{{1,2}}){office}", text))
+            candidates = set(re.findall(rf"{title}\s?({sur}[\u4e00-\u9fff]{{2}})", text)) \
+                | set(re.findall(rf"(?<![\u4e00-\u9fff])({sur}[\u4e00-\u9fff]{{1,2}}){title}", text))
             candidates = {c for c in candidates if not c.endswith(tuple(cjk.group("office")))}
         elif initial:
             first, surname = initial.groups()
