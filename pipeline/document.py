@@ -41,6 +41,13 @@ _INTERVIEW = re.compile(r"\b(?:interview|entrevista|entretien|intervista|инт�
 _INTERVIEW_ROLES = {"q", "a", "p", "r", "f", "question", "answer", "interviewer", "pergunta", "resposta", "pregunta",
                     "respuesta", "frage", "antwort", "вопрос", "ответ"}
 _LETTER = re.compile(r"\b(?:letter|message|telegram|carta|mensaje|lettre|brief|lettera|messaggio|письмо|послание|телеграмма|서한|편지)\b", re.IGNORECASE)
+# "Mensaje de la gobernadora … durante la entrega de títulos": a message spoken at an event is a speech.
+_DELIVERED_AT = re.compile(
+    r"\b(?:during|at the (?:ceremony|opening|inauguration|event|celebration|meeting)|durante|en (?:el|la) "
+    r"(?:acto|ceremonia|inauguración|entrega)|lors de|à l'occasion de|während|anlässlich|durante la|na cerimônia|"
+    r"в ходе|на церемонии|nel corso)\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'-]{1,40},\s+\w+\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*[-—–]+")
 _FIRST_PERSON = re.compile(
     r"\b(?:i|we|us|our|my|me|you|your|je|nous|vous|notre|nos|wir|ich|uns|unser|unsere|ihr|yo|nosotros|nuestro|"
@@ -135,7 +142,7 @@ def classify_doc_type(segmented: Segmented) -> str:
         return "transcript"
     if described and _INTERVIEW.search(described):
         return "interview"
-    if header.occasion and _LETTER.search(header.occasion):
+    if header.occasion and _LETTER.search(header.occasion) and not _DELIVERED_AT.search(header.occasion):
         return "letter"
     named_turns = [s for s in sections if s.kind == "speech" and s not in labelled]
     if named_turns:

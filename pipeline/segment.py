@@ -757,9 +757,24 @@ def office_name(text: str) -> str | None:
     return re.sub(r"[\s\u3000]", "", match.group("name")) if match else None
 
 
+_VENUE = re.compile(
+    r"^(?:the\s+)?(?:[A-ZÀ-Þ][\w'’\-]*\s+){0,3}(?:theatre|theater|stadium|arena|"
+    r"(?i:salle|sala|saal|palais|palacio|palazzo|aula|plenarsaal|hall|palace|chamber|auditorium))\b"
+    r"(?:\s+of\s+[^,.!?]{1,60})?,?(?:\s+[A-ZÀ-Þ][\w\-]+){0,3}$"
+)
+# A news site's name and tagline: "Областные вести — новости Заозёрской области", "Northwire News".
+_SITE_NAME = re.compile(
+    r"(?i:\b(?:news|noticias|nachrichten|notizie|notícias|nouvelles|actualités|новости|вести|известия)\b|新闻|新聞|뉴스)"
+)
+
+
 def _is_institution(text: str) -> bool:
     if _CHAIR_NAMED.match(text.strip()):
         return False  # "Présidence de M. Laurent Vasseur" names the chair of the sitting
+    if _VENUE.match(text.strip()) and len(text.split()) <= 10:
+        return True  # "Hall of the National Congress, Saint-Aurèle": where, not what
+    if _SITE_NAME.search(text) and (re.search(r"\s[—–|]\s", text) or len(text.split()) <= 4):
+        return True
     if _GENERIC_HEADER.match(text.strip()) or re.search(r"\s(?:>|»|›|→)\s", text) or _PUBLISHER.search(text):
         return True
     found = _INSTITUTION_LINE.search(text)
