@@ -188,6 +188,8 @@ _BOILERPLATE = re.compile(
     r"tutti i diritti riservati|todos os direitos reservados|все права защищены)\.?|"
     r"\[(?:music|jingle|theme music|music plays|music up|music out|music fades|musique|música|musik)[^\]]{0,20}\]|"
     r".{0,40}공공누리.*|(?:【[^】]{1,12}】\s*){1,4}|"
+    # a photo caption with its credit: "President X greets … (Official Presidency Photo by Tom Lind)"
+    r".{0,300}\([^()]{0,60}\b(?:photo|foto|photograph|image|picture|bild|фото)s?\s*(?::|by|credit|courtesy|©|von|por|de|par)\s[^()]{1,60}\)\.?|"
     r"(?:you may also like|recommended|popular (?:posts|stories)|most (?:read|popular|viewed|shared))\b.{0,30}"
     r")\s*$",
     re.IGNORECASE,
