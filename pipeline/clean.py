@@ -179,6 +179,9 @@ _BOILERPLATE = re.compile(
     r"打印本页|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|责任编辑[:：].{0,30}|責任編輯[:：].{0,30}|字体[:：].{0,12}|"
     r"이전글.*|다음글.*|목록(?:\s*\|\s*인쇄)?|인쇄|공공누리.*|"
     r"embargoed (?:until|for) .{0,80}|for immediate release|transcribed by .{1,80}|"
+    r".{0,12}바로가기|대표전화.{0,60}|copy link|open parliament licen[cs]e.*|.{0,40}licensed under .{0,80}|"
+    r"опубликован[оа]? в раздел\w*:?.*|ссылка на материал:?.*|дата публикации:?.*|текстовая версия|версия для печати|"
+    r"\d+\s*min(?:ute)?s? read|分享到[:：]?.{0,30}|来源[:：].{1,20}|來源[:：].{1,20}|"
     r"(?:create a free website or blog|website powered by|blog) at wordpress\.com.*|"
     r"(?:previous|next) (?:post|entry|article|story):? .{0,100}|"
     r"[a-z]{1,4}(?:/[a-z]{1,4}){1,5}|"  # agency desk initials: "rq/ms/tl"
@@ -627,9 +630,16 @@ def split_indented_paragraphs(text: str, fixes: list[str]) -> str:
     return "\n".join(out)
 
 
-def _note_head_name(line: str, names: Counter[str]) -> None:
-    """Count a running head that is a person's name once its page number is set aside."""
+def _note_head_name(line: str, names: Counter[str], meta: dict[str, str] | None = None) -> None:
+    """Count a running head that is a person's name once its page number is set aside; keep the
+    first full date a running head carries ("Núm. 45   28 de marzo de 2017   Pág. 24")."""
     from .names import is_person_name, name_from_text
+    from .tag import find_date
+
+    if meta is not None and "running_head_date" not in meta:
+        found = find_date(line)
+        if found is not None and found.precision == "day":
+            meta["running_head_date"] = found.text
 
     head = re.sub(r"^(?:page\s+)?\d{1,4}\s+|\s+\d{1,4}$", "", line.strip(), flags=re.IGNORECASE).strip()
     if head and is_person_name(head):
@@ -699,7 +709,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
         if fix is not None:
             removed.add(fix)
             if fix == "running_heads":
-                _note_head_name(stripped, head_names)
+                _note_head_name(stripped, head_names, meta)
             out.append("")
             continue
         key = keys[index] or _norm_furniture(stripped)
@@ -722,7 +732,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
                 continue
             seen_repeated.add(key)
             removed.add("running_heads")
-            _note_head_name(stripped, head_names)
+            _note_head_name(stripped, head_names, meta)
             out.append("")
             continue
         out.append(line)

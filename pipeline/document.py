@@ -116,7 +116,7 @@ def _dateline_date(sections: tuple[Section, ...]) -> str | None:
 
 
 def _meta_date(meta: dict[str, str]) -> str | None:
-    for key in ("posted", "date"):
+    for key in ("posted", "date", "running_head_date"):
         value = meta.get(key)
         if value:
             found = find_date(value, allow_year_only=False)
@@ -159,7 +159,9 @@ def classify_doc_type(segmented: Segmented) -> str:
     if header.title and _LETTER.search(header.title) and not labelled:
         return "letter"
     if is_salutation(body[0]) or (body[0].endswith((",", ":", "!")) and len(body[0]) < 80):
-        return "letter" if _LETTER_OPENING.match(body[0]) else "speech"
+        # "Beste buren," opens speeches too: a letter also closes like one.
+        closed = any(_CLOSING.match(p.strip()) for p in body[-4:])
+        return "letter" if _LETTER_OPENING.match(body[0]) and closed else "speech"
     if labelled:
         return "speech"
     sample = " ".join(body)[:20000]

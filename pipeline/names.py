@@ -32,6 +32,19 @@ HONORIFICS = HONORIFICS | frozenset(["deputy", "teachta", "staatsminister", "sta
 # Words that name organisations, places and offices, not people ("REPUBLICA DE CUBA").
 ORG_WORDS = frozenset(["republic", "republica", "república", "république", "republik", "republiek", "kingdom", "reino", "royaume", "königreich", "empire", "state", "states", "united", "unidos", "unies", "vereinigte", "nations", "naciones", "ministry", "ministerio", "ministère", "ministerium", "mission", "misión", "party", "partido", "parti", "partei", "committee", "comité", "comite", "komitee", "union", "unión", "embassy", "embajada", "ambassade", "botschaft", "council", "consejo", "conseil", "rat", "assembly", "asamblea", "assemblée", "versammlung", "government", "gobierno", "gouvernement", "regierung", "federation", "federación", "fédération", "föderation", "society", "sociedad", "société", "gesellschaft", "association", "asociación", "department", "office", "bureau", "agency", "institute", "university", "college", "school", "church", "army", "navy", "league", "front", "movement", "bundestag", "parliament", "parlamento", "parlement", "congress", "congreso", "congrès", "kongress", "senate", "senado", "sénat", "россия", "республика", "федерация", "министерство", "партия", "комитет", "союз", "правительство"])
 
+ORG_WORDS = ORG_WORDS | frozenset(["senato", "camera", "repubblica", "regione", "provincia", "comune", "bundesrat", "landtag",
+                                   "assemblea", "consiglio", "governo", "ministero", "duma", "дума", "совет", "сенат",
+                                   "agencia", "agence", "agentur", "agenzia", "prensa", "presse", "noticias", "nachrichten",
+                                   "notizie", "notícias", "новости", "вести"])
+# Words of titles and publications, never of a person's name ("Rural Bus Services", "Northern Life").
+NOT_NAME_WORDS = frozenset(["capitol", "services", "affairs", "bill", "act", "debate", "questions", "session", "sitting",
+                            "minutes", "programme", "program", "policy", "budget", "strategy", "reform", "report", "plan",
+                            "fund", "bank", "company", "corporation", "group", "commission", "board", "authority", "court",
+                            "tribunal", "police", "life", "world", "today", "weekly", "monthly", "magazine", "journal"])
+# Offices before a name in Russian and a few more languages.
+HONORIFICS = HONORIFICS | frozenset(["президент", "председатель", "министр", "губернатор", "мэр", "депутат", "премьер-министр",
+                                      "глава", "посол", "генеральный", "секретарь", "вице-президент", "сенатор"])
+
 PARTICLES = frozenset(["de", "da", "das", "do", "dos", "du", "del", "della", "di", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "la", "le", "y", "e", "arap", "ole", "zu", "st.", "st"])
 
 _TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž\u0400-\u042F][\w'’\-]*\.?|(?:[A-ZÀ-ÖØ-ÞА-Я]\.){1,3}[\w'’\-]*)$", re.UNICODE)
@@ -91,7 +104,7 @@ def is_person_name(text: str, max_tokens: int = 5) -> bool:
         low = token.casefold()
         if 0 < i < len(tokens) - 1 and low in PARTICLES:
             continue
-        if low in NAME_STOP or low in HONORIFICS or low in ORG_WORDS or low in ORG_NAME_WORDS \
+        if low in NAME_STOP or low in HONORIFICS or low in ORG_WORDS or low in ORG_NAME_WORDS or low in NOT_NAME_WORDS \
                 or (low in FUNCTION_WORDS and token[0].islower()):
             return False
         if not _TOKEN.match(token):

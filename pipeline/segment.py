@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .names import (
+    ORG_NAME_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     NAME_STOP,
@@ -126,7 +127,9 @@ _STENO_LABEL = re.compile(
 _ROLE_CJK = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h|uhr)?\b", re.IGNORECASE)
 _NUMBERED_HEADING = re.compile(r"^(?:(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+\S|[一二三四五六七八九十]{1,3}[、．.]\s*\S)")
-_SPEECH_BY = re.compile(r"^(?:speech|address|remarks|statement|contribution|greetings|message)\s+(?:by|from)\s+", re.IGNORECASE)
+_SPEECH_BY = re.compile(r"^(?:speech|address|remarks|statement|contribution|greetings|message|"
+                        r"discurso|palabras|intervención|discours|déclaration|rede|ansprache|intervento|discorso|"
+                        r"выступление|речь)\s+(?:by|from|de|del|de la|du|de m\.|von|des|der|della|del)\s+", re.IGNORECASE)
 
 
 def ends_terminal(text: str) -> bool:
@@ -700,7 +703,7 @@ _PUBLISHER = re.compile(
     re.IGNORECASE,
 )
 _ADDRESSEE = re.compile(
-    r"^(?:to\s+(?:comrade|h\.?e\.?|his|her|the|mr\.?|mrs\.?|ms\.?|dr\.?|president|all)\b|(?:his|her|your) (?:excellency|majesty|highness)\s*,?$|"
+    r"^(?:to\s+(?:comrade|h\.?e\.?|his|her|the|mr\.?|mrs\.?|ms\.?|dr\.?|president|all)\b|(?:his|her) (?:excellency|majesty|highness)\b|your (?:excellency|majesty|highness)\s*,?$|"
     r"à\s+(?:monsieur|madame|son excellence)\b|a\s+(?:su excelencia|la señora|el señor)\b|an\s+(?:herrn|frau|seine exzellenz)\b|"
     r"(?:son|su|sua|seine) (?:excellence|excelencia|excelência|eccellenza|exzellenz)\s*,?$)",
     re.IGNORECASE,
@@ -708,6 +711,12 @@ _ADDRESSEE = re.compile(
 _JOINT = re.compile(r"^joint\b|\b(?:by|of|from)\s+.{3,80}\s(?:and|y|et|und|e|и)\s+(?:president|prime minister|"
                     r"chancellor|king|queen|h\.e\.|mr|ms|mrs|dr|premier|presidente|président|ministre|ministro)\b",
                     re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
+_PUBLICATION = re.compile(
+    r"\b(?:diario de sesiones|official report|journal officiel|gazzetta ufficiale|boletín oficial|diário oficial|"
+    r"stenografischer bericht|bundesgesetzblatt|congressional record)\b",
+    re.IGNORECASE,
+)
 # Lines that say what kind of document this is, or how to handle it, rather than what it is called.
 _GENERIC_HEADER = re.compile(
     r"^(?:for (?:immediate )?release|press release|news release|media release|media advisory|transcript|"
@@ -717,7 +726,10 @@ _GENERIC_HEADER = re.compile(
     r"vol(?:ume|\.)\s+\S+|tome \S+|band \d+|том \d+|for release.*|check against delivery|speech|discurso|rede|"
     r"discours|address|statement|remarks|interview|entrevista|интервью|text|full text|english translation|"
     r"unofficial translation|traduction non officielle|traducción no oficial|provisional|draft|"
-    r"(?:unofficial|informal) transcript|as delivered|as prepared(?: for delivery)?)\.?$",
+    r"(?:unofficial|informal) transcript|as delivered|as prepared(?: for delivery)?|"
+    r"preguntas|questions|oral answers to questions|written answers|orden del día|order of business|ordre du jour|"
+    r"tagesordnung|interpelaciones|\S{1,6}\s+(?:wahlperiode|législature|legislatura|legislature|legislatur)|"
+    r"session ordinaire.{0,20}|sesión (?:plenaria|ordinaria).{0,20}|\d+\.\s+sitzung.{0,40})\.?$",
     re.IGNORECASE,
 )
 # "Topic: …", "Air date: …": a header set out as fields.
@@ -745,6 +757,7 @@ _CJK_OFFICE_NAME = re.compile(
     r"町長|村長|区長|議長|议长|会長|会长|社長|校长|校長|大使|首相|局长|局長|厅长|廳長|主任|委员长|委員長|院长|院長|代表|学長|理事長)"
     r"[\s\u3000]+(?P<name>[\u4e00-\u9fff\u3005]{1,5}(?:[\s\u3000][\u4e00-\u9fff\u3005]{1,3})?)$"
 )
+_KOREAN_NAME_OFFICE = re.compile(r"^(?P<name>[가-힣]{2,4})\s+(?:대통령|국무총리|총리|장관|시장|도지사|지사|의장|위원장|대표|대사|차관|청장|교육감|군수|구청장)$")
 _KOREAN_OFFICE_NAME = re.compile(
     r"^(?:[가-힣·]+\s)*?(?:장관|대통령|국무총리|총리|시장|도지사|지사|의장|위원장|대표|대사|차관|청장|교육감|군수|구청장)\s+"
     r"(?P<name>[가-힣]{2,4})$"
@@ -753,14 +766,16 @@ _KOREAN_OFFICE_NAME = re.compile(
 
 def office_name(text: str) -> str | None:
     """The person of a CJK or Korean 'office name' line, or None."""
-    match = _CJK_OFFICE_NAME.match(text.strip()) or _KOREAN_OFFICE_NAME.match(text.strip())
+    match = _CJK_OFFICE_NAME.match(text.strip()) or _KOREAN_OFFICE_NAME.match(text.strip()) \
+        or _KOREAN_NAME_OFFICE.match(text.strip())
     return re.sub(r"[\s\u3000]", "", match.group("name")) if match else None
 
 
 _VENUE = re.compile(
-    r"^(?:the\s+)?(?:[A-ZÀ-Þ][\w'’\-]*\s+){0,3}(?:theatre|theater|stadium|arena|"
-    r"(?i:salle|sala|saal|palais|palacio|palazzo|aula|plenarsaal|hall|palace|chamber|auditorium))\b"
-    r"(?:\s+of\s+[^,.!?]{1,60})?,?(?:\s+[A-ZÀ-Þ][\w\-]+){0,3}$"
+    r"^(?:the\s+)?(?:[A-ZÀ-Þ][\w'’.\-]*\s+){0,3}"
+    r"(?i:theatre|theater|stadium|arena|centre|center|salle|sala|saal|palais|palacio|palazzo|aula|plenarsaal|hall|"
+    r"palace|chamber|auditorium|capitol)\b"
+    r"(?:\s+of\s+[^,.!?]{1,60})?(?:[\s,]+(?:[A-ZÀ-Þ][\w.’'\-]*|of|the|de|del|la|du|des|der|di))*\s*$"
 )
 # A news site's name and tagline: "Областные вести — новости Заозёрской области", "Northwire News".
 _SITE_NAME = re.compile(
@@ -774,6 +789,14 @@ def _is_institution(text: str) -> bool:
     if _VENUE.match(text.strip()) and len(text.split()) <= 10:
         return True  # "Hall of the National Congress, Saint-Aurèle": where, not what
     if _SITE_NAME.search(text) and (re.search(r"\s[—–|]\s", text) or len(text.split()) <= 4):
+        return True
+    words = re.findall(r"[^\W\d_][\w'’\-]*", text)
+    if 0 < len(words) <= 6 and all(w[0].isupper() for w in words) and words[-1].casefold() in ORG_NAME_WORDS:
+        return True  # "KCNA Korean Central News Agency", "Prensa Latina News Service"
+    if 0 < len(words) <= 5 and words[0].casefold() in HONORIFICS and not is_person_name(text) \
+            and not any(w.casefold() in NAME_STOP for w in words[1:2]) and not _POSSESSIVE.search(text):
+        return True  # "Президент России", "Prime Minister Canada": an office's site or letterhead
+    if _PUBLICATION.search(text):
         return True
     if _GENERIC_HEADER.match(text.strip()) or re.search(r"\s(?:>|»|›|→)\s", text) or _PUBLISHER.search(text):
         return True
@@ -833,6 +856,8 @@ def _header_line_groups(block: Block) -> list[str]:
         else:
             role = "text"
         prev_role, prev_lines = groups[-1] if groups else ("", [])
+        if role == "text" and prev_role == "occasion" and ((_is_institution(line) and "," in line) or _VENUE.match(line)):
+            role = "date"  # "Media Centre, Ministry of Energy" under an occasion: where, not more of it
         # Titles and occasions wrap over lines; a name, a date or a new occasion starts afresh.
         if _DASHED.match(line):
             role = "occasion" if is_occasion(line.strip("-–—― ")) else "set-off"
@@ -886,7 +911,8 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         role = "addressee"  # "To Comrade …", "His Excellency" and the lines under it: to whom, not by whom
         parts.addressee_next = True
         parts.addressee_block = id(block)
-    elif block.level == 1 and not parts.title_candidates and not is_person_name(text) and not _is_institution(text):
+    elif block.level == 1 and not parts.title_candidates and not is_person_name(text) and not _is_institution(text) \
+            and not (parts.occasion is None and is_occasion(text) and _SPEECH_BY.match(text)):
         role = "title"
     elif date is not None:
         role = "date"
@@ -901,6 +927,8 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     elif parts.author is None and (person := office_name(text)):
         role = "author"
         parts.author = person
+    elif masthead:
+        role = "masthead"  # "NORTHERN LIFE | FIVE QUESTIONS": the publication, not a person
     elif parts.addressee_next and is_person_name(text):
         role = "addressee"
         parts.addressee_next = False
@@ -921,6 +949,7 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     elif (
         _letters_ratio(text) > 0.6 and not _TIME.search(text) and "@" not in text and "http" not in text
         and len(text) <= 250 and not _LETTERHEAD.search(text) and not _is_institution(text) and not masthead
+        and not ((loose_day := find_date(text)) is not None and loose_day.precision == "day")
     ):
         role = "title"
     if role in ("other", "title", "masthead") and len(text) <= 120 and (loose := find_date(text)) is not None \
@@ -929,7 +958,7 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     if role == "title":
         parts.title_candidates.append((text, block.level))
     seen[key] = role
-    if role == "other" and (masthead or _is_institution(text)):
+    if role == "masthead" or (role == "other" and (_is_institution(text) or _LETTERHEAD.search(text))):
         parts.dropped = True  # a letterhead, masthead or publisher's line: page chrome, not the text
         return
     parts.lines.append(text)
@@ -944,7 +973,7 @@ def _is_heading(block: Block, next_block: Block | None) -> bool:
         return False
     if block.level:
         return True
-    if next_block is None or is_salutation(text) or is_date_line(text) is not None:
+    if next_block is None or is_salutation(text) or is_date_line(text) is not None or is_person_name(block.lines[0]):
         return False
     if block.emphasis and len(text.split()) <= 15:
         return True
@@ -1171,8 +1200,8 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     author = header.author
     if len(label_speakers) == 1 and label_turns <= 2:
         only = next(iter(label_speakers))
-        if author is None and only and is_person_name(only):
-            author = only
+        if only and is_person_name(only) and (author is None or not is_person_name(author)):
+            author = only  # "А.Ларионов: Уважаемые ветераны! …" under a site's name
         for s in sections:
             if s.from_label and author:
                 s.speaker = author

@@ -248,6 +248,7 @@ _DATE_CANDIDATES = re.compile(
     r"|(?P<mdy>\b" + _MONTHISH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
     r"|(?P<num>\b\d{1,2}\.\d{1,2}\.\d{4}\b)"
     r"|(?P<slash>(?<![\d/])\b\d{1,2}/\d{1,2}/\d{4}\b(?!/))"
+    r"|(?P<ymd>\b(?:1[6-9]|20)\d\d[./]\d{1,2}[./]\d{1,2}\b)"
     r"|(?P<my>\b" + _MONTHISH + r",?\s+\d{4}\b)"
     r"|(?P<y>(?<![\d/.-])\b(?:1[5-9]|20)\d{2}\b(?![\d/.-]))",
     re.UNICODE,
@@ -297,6 +298,13 @@ def _parse_candidate(candidate: str, kind: str, languages: tuple[str, ...] = Tag
     if kind == "num":
         # Dotted numeric dates are day.month.year wherever they are written (de, ru, pl, cs, …).
         day, month, year = (int(x) for x in candidate.split("."))
+        try:
+            return dt.date(year, month, day), "day"
+        except ValueError:
+            return None
+    if kind == "ymd":
+        # "2016.4.21", "2019/03/12": year first is year-month-day everywhere it is written.
+        year, month, day = (int(x) for x in re.split(r"[./]", candidate))
         try:
             return dt.date(year, month, day), "day"
         except ValueError:
