@@ -428,7 +428,8 @@ def merge_broken_blocks(blocks: list[Block], dropped: list[str] | None = None) -
             and prev.lines and block.lines and not _stands_alone(prev.lines[-1]) and not _stands_alone(block.lines[0])
         ):
             joiner = join_kind(prev.lines[-1], block.lines[0])
-            if joiner is not None and (_HANGUL.match(block.lines[0][:1]) or _is_cjk(block.lines[0][:1])) \
+            if joiner is not None and (_HANGUL.match(block.lines[0][:1]) or _is_cjk(block.lines[0][:1])
+                                       or _is_cjk(prev.lines[-1][-1:]) or _HANGUL.match(prev.lines[-1][-1:])) \
                     and len(prev.lines[-1]) < 40:
                 joiner = None  # a short Hangul/Han line is a heading, a name or a date, not half a sentence
             if joiner is not None:
@@ -711,6 +712,7 @@ _ADDRESSEE = re.compile(
 _JOINT = re.compile(r"^joint\b|\b(?:by|of|from)\s+.{3,80}\s(?:and|y|et|und|e|и)\s+(?:president|prime minister|"
                     r"chancellor|king|queen|h\.e\.|mr|ms|mrs|dr|premier|presidente|président|ministre|ministro)\b",
                     re.IGNORECASE)
+_IMPRINT = re.compile(r"(?:[A-ZÀ-Þ][^\s\d]*[\s,]+){1,3}(?:1[5-9]|20)\d\d")  # "LIRAVA 1979": a publisher's place and year
 _POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 _PUBLICATION = re.compile(
     r"\b(?:diario de sesiones|official report|journal officiel|gazzetta ufficiale|boletín oficial|diário oficial|"
@@ -856,6 +858,10 @@ def _header_line_groups(block: Block) -> list[str]:
         else:
             role = "text"
         prev_role, prev_lines = groups[-1] if groups else ("", [])
+        if _GENERIC_HEADER.match(line) or prev_role == "generic":
+            role = "generic" if _GENERIC_HEADER.match(line) else role  # "6. Wahlperiode" stands alone
+            if role == "text":
+                role = "after-generic"
         if role == "text" and prev_role == "occasion" and ((_is_institution(line) and "," in line) or _VENUE.match(line)):
             role = "date"  # "Media Centre, Ministry of Energy" under an occasion: where, not more of it
         # Titles and occasions wrap over lines; a name, a date or a new occasion starts afresh.
@@ -863,7 +869,8 @@ def _header_line_groups(block: Block) -> list[str]:
             role = "occasion" if is_occasion(line.strip("-–—― ")) else "set-off"
         cjk_lines = bool(prev_lines) and bool(_CJK.search(line) or _HANGUL.search(line)) \
             and bool(_CJK.search(prev_lines[-1]) or _HANGUL.search(prev_lines[-1]))
-        continues = prev_lines and role != "set-off" and prev_role != "set-off" and not _DASHED.match(line) \
+        continues = prev_lines and role not in ("set-off", "generic", "after-generic") \
+            and prev_role not in ("set-off", "generic") and not _DASHED.match(line) \
             and not cjk_lines and (
             line[:1].islower() or join_kind(prev_lines[-1], line) == " "
             or (role == "text" and prev_role in ("text", "occasion"))
@@ -947,7 +954,10 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         parts.occasion = text
         role = "occasion"
     elif (
-        _letters_ratio(text) > 0.6 and not _TIME.search(text) and "@" not in text and "http" not in text
+        (_letters_ratio(text) > 0.6 or (bool(_CJK.search(text) or _HANGUL.search(text))
+                                        and _letters_ratio(re.sub(r"\d", "", text)) > 0.75 and _letters_ratio(text) > 0.4))
+        and not _IMPRINT.fullmatch(text)
+        and not _TIME.search(text) and "@" not in text and "http" not in text
         and len(text) <= 250 and not _LETTERHEAD.search(text) and not _is_institution(text) and not masthead
         and not ((loose_day := find_date(text)) is not None and loose_day.precision == "day")
     ):

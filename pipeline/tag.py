@@ -269,7 +269,7 @@ _JAPANESE_ERA = re.compile(r"(明治|大正|昭和|平成|令和)(\d{1,2}|元)�
 def _era_year(match: re.Match[str]) -> str:
     number = 1 if match.group(2) == "元" else int(match.group(2))
     year = str(_ERAS[match.group(1)] + number) + "年"
-    return year.ljust(len(match.group(0)))  # keep offsets: the same length as the original
+    return year.rjust(len(match.group(0)))  # keep offsets: the same length as the original
 
 
 @dataclass(frozen=True)
@@ -340,7 +340,8 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
         return None
     # Juche-era years give the common-era year in parentheses: "주체91(2002)년", "Juche 102 (2013)";
     # Japanese era years are counted from the era's start: "平成27年" is 2015.
-    text = _JUCHE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    # (right-aligned, so "Juche 105 (2016).4.21." reads as "2016.4.21.")
+    text = _JUCHE.sub(lambda m: " " * (len(m.group(0)) - len(m.group(1))) + m.group(1), text)
     text = _JAPANESE_ERA.sub(_era_year, text)
     for match in _DATE_CANDIDATES.finditer(text):
         kind = match.lastgroup or ""
@@ -371,7 +372,7 @@ def is_date_line(line: str) -> ParsedDate | None:
     if found is None:
         return None
     rest = (text[: found.start] + " " + text[found.end:]).strip(" ,.-–—()")
-    rest_words = _WORD.findall(rest)
+    rest_words = [w for w in _WORD.findall(rest) if not w.isdigit()]  # a time of day is not words
     if found.precision == "year" and len(rest_words) > 0 and not re.fullmatch(r"\(?\d{4}\)?", text):
         return None
     if len(rest_words) <= 4:
