@@ -178,7 +178,11 @@ _BOILERPLATE = re.compile(
     r"просмотров:?\s*\d+.*|(?:фото|foto|photo|fonte|quelle|source photo)\s?: .{1,80}|"
     r"打印本页|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|责任编辑[:：].{0,30}|責任編輯[:：].{0,30}|字体[:：].{0,12}|"
     r"이전글.*|다음글.*|목록(?:\s*\|\s*인쇄)?|인쇄|공공누리.*|"
-    r"embargoed (?:until|for) .{0,80}|for immediate release|transcribed by .{1,80}|"
+    r"embargoed (?:until|for) .{0,80}|for immediate release|transcribed by .{1,80}|sperrfrist:? .{0,80}|"
+    r"\(.{0,80}(?:ufficio stampa|press office|fa fede|check against delivery|prononcé fait foi|gesprochene wort).{0,80}\)|"
+    r".{0,300}\b(?:photo|foto)\s+(?:by|:)\s+[A-ZÀ-Þ][\w.'’\- ]{2,40}|related (?:posts|articles|stories|links)\W.*|"
+    r"end\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*(?:[a-z]{2,4})?|\[[^\]]{1,12}\](?:\s*\[[^\]]{1,12}\])+.*|font size:?.{0,20}|"
+    r"contact us(?:\s*\|.*)?|sitemap|"
     r".{0,12}바로가기|대표전화.{0,60}|copy link|open parliament licen[cs]e.*|.{0,40}licensed under .{0,80}|"
     r"опубликован[оа]? в раздел\w*:?.*|ссылка на материал:?.*|дата публикации:?.*|текстовая версия|версия для печати|"
     r"\d+\s*min(?:ute)?s? read|分享到[:：]?.{0,30}|来源[:：].{1,20}|來源[:：].{1,20}|"
@@ -394,14 +398,15 @@ def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[lis
 _HTML_BLOCK = {"p", "div", "section", "article", "blockquote", "li", "ul", "ol", "table", "tr", "td",
                "th", "pre", "center", "dd", "dt", "dl", "form", "figure", "figcaption", "main", "body"}
 _HTML_SKIP = {"script", "style", "head", "nav", "noscript", "template", "svg", "iframe", "button",
-              "select", "footer", "aside", "header"}
+              "select", "footer", "aside"}  # <header> can be an article's own (its h1 and date): judged by class
 
 
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 # Page chrome named by its class or id: cookie banners, breadcrumbs, share bars, related links, menus.
 _CHROME_ATTR = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|breadcrumbs?|share|sharing|social|related|newsletter|subscribe|"
-    r"skip-link|sidebar|navbar|menu|site-header|site-footer|masthead|promo|advert|ads?|comments?|pagination|"
+    r"skip-link|sidebar|navbar|menu|site-header|site-footer|site-title|site-description|site-branding|masthead|"
+    r"promo|advert|ads?|comments?|pagination|"
     r"print-links?|tags|categories)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -677,7 +682,8 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             out.append("")
             continue
         list_left = 0
-        if _BOILERPLATE.match(bare) or _SOCIAL.match(stripped) or _NAV.match(bare):
+        if _BOILERPLATE.match(bare) or _SOCIAL.match(stripped) or _NAV.match(bare) \
+                or (stripped.startswith("[") and _BOILERPLATE.match(stripped)):
             removed.add("boilerplate")
             out.append("")
             if _LIST_HEADER.match(bare):
@@ -686,7 +692,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
         if "|" in bare or "·" in bare:
             # "Comentarios (14) | Compartir en Facebook", "5 октября 2010 года, 14:20 | Просмотров: 2417":
             # the parts that are page chrome go, the rest of the line stays.
-            items = [item.strip() for item in re.split(r"\s*[|·]\s*", bare) if item.strip()]
+            items = [item.strip(" <>«»‹›←→") for item in re.split(r"\s*[|·]\s*", bare) if item.strip(" <>«»‹›←→")]
             chrome = [item for item in items if _BOILERPLATE.match(item) or _SOCIAL.match(item) or _SHARE_ITEM.match(item)]
             if chrome and len(chrome) == len(items):
                 removed.add("boilerplate")

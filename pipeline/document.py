@@ -59,7 +59,9 @@ _CJK_SPEECH = re.compile(r"申し上げ|皆様|皆さん|私は|私たち|同志
 _LETTER_OPENING = re.compile(r"^(?:(?:my )?dear|cher|chère|querid|estimad|liebe|beste|geachte|caro|cara|дорог|уважаем)", re.IGNORECASE)
 # How letters end: "Yours sincerely,", "Atentamente,", "Mit freundlichen Grüßen", "С уважением".
 _CLOSING = re.compile(
-    r"^(?:yours(?: sincerely| faithfully| truly| fraternally)?|sincerely(?: yours)?|with (?:best|kind|warm|comradely|fraternal) (?:regards|greetings|wishes)|"
+    r"^(?:please accept.{0,40}(?:assurances?|expression) of|veuillez agréer|reciba.{0,40}(?:testimonio|seguridades)|"
+    r"mit (?:vorzüglicher )?hochachtung|con (?:la )?(?:más alta|mi más alta) consideración|"
+    r"yours(?: sincerely| faithfully| truly| fraternally)?|sincerely(?: yours)?|with (?:best|kind|warm|comradely|fraternal) (?:regards|greetings|wishes)|"
     r"(?:best|kind) regards|fraternally|comradely yours|atentamente|cordialmente|saludos(?: cordiales| fraternales)?|"
     r"cordialement|bien à vous|mit freundlichen grüßen|herzliche grüße|distinti saluti|cordiali saluti|"
     r"atenciosamente|с уважением|с товарищеским приветом)[,.!]?$",

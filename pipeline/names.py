@@ -23,7 +23,7 @@ ORG_NAME_WORDS = frozenset(["news", "service", "press", "agency", "forum", "hera
                             "radio", "television", "tv", "network", "media", "wire", "bulletin", "magazine",
                             "home", "about", "events", "contact", "blog", "archive", "search", "menu", "login",
                             "subscribe", "donate", "shop", "repubblica", "presidenza"])
-HONORIFICS = HONORIFICS | frozenset(["deputy", "teachta", "staatsminister", "staatsministerin", "staatssekretär",
+HONORIFICS = HONORIFICS | frozenset(["kollege", "kollegin", "deputy", "teachta", "staatsminister", "staatsministerin", "staatssekretär",
                                       "staatssekretärin", "ministerpräsident", "ministerpräsidentin", "landtagspräsident",
                                       "landtagspräsidentin", "senatorin", "abg", "gobernadora", "presidenta", "diputada", "senadora", "governadora",
                                       "presidenta", "senatrice", "deputata", "députée", "sénatrice", "councillor", "councilor", "cllr", "cllr.", "alderman", "madam", "archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",

@@ -342,7 +342,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     comma_aff = None
     if not paren and "," in outer:
         outer, comma_aff = (part.strip() for part in outer.split(",", 1))
-        titled_name = bool(outer.split()) and outer.split()[0].casefold() in HONORIFICS and is_person_name(outer)
+        titled_name = bool(outer.split()) and outer.split()[0].casefold() in HONORIFICS and is_person_name(outer) \
+            and (match.group("colon").startswith(".") or len(comma_aff.split()) <= 8)
         if not comma_aff[:1].isupper() and not titled_name:
             return None  # "Kollege Bartsch, eine kleine Korrektur:" is a sentence, not a label
     if not outer:
@@ -350,6 +351,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     chair = _CHAIR.match(outer) if comma_aff is None and rest else None
     if is_salutation(outer + ":") and not _is_upper(outer) and not chair:
         return None
+    if _is_upper(label) and rest and _is_upper(rest) and len(rest) < 200:
+        return None  # "WATER FOR EVERY FIELD: THE NEXT TEN YEARS …": a title in capitals, not a turn
     if chair:
         # "Mr Speaker:", "Madam Deputy Speaker:", "M. le président. —": the chair by its office.
         return Label(natural_case(chair.group("office")), inner or comma_aff, label, strong=True), rest
@@ -426,6 +429,7 @@ def merge_broken_blocks(blocks: list[Block], dropped: list[str] | None = None) -
         if (
             prev is not None and not prev.rule and not block.rule and not prev.level and not block.level
             and prev.lines and block.lines and not _stands_alone(prev.lines[-1]) and not _stands_alone(block.lines[0])
+            and not (len(block.lines[0]) < 250 and is_occasion(block.lines[0]))
         ):
             joiner = join_kind(prev.lines[-1], block.lines[0])
             if joiner is not None and (_HANGUL.match(block.lines[0][:1]) or _is_cjk(block.lines[0][:1])
@@ -494,6 +498,8 @@ def split_paragraphs(block: Block, width: int | None) -> list[str]:
             brk = (ends_terminal(prev) and short) or (is_salutation(prev) and short) or (
                 joiner is None and short and len(prev) < 0.5 * width
             )
+        if not brk and len(prev) < 40 and len(lines) <= 6 and is_person_name(prev) and not is_person_name(line):
+            brk = True  # a signature: the name, then the office under it
         if not brk and (_STENO_LABEL.match(prev) or _STENO_LABEL.match(line)):
             brk = True  # "Жданов И. П." on its own line heads the speech under it
         if not brk and (label := parse_label(line)) is not None and label[0].strong:
@@ -683,7 +689,8 @@ _LETTERHEAD = re.compile(
 # "OFFICE OF THE PRIME MINISTER", "Bundesministerium für …", "Gabinete de Comunicação …".
 _INSTITUTION_LINE = re.compile(
     r"^(?:the\s+)?(?:office|ministry|department|presidency|government|secretariat|cabinet office|bureau|"
-    r"embassy|permanent mission|parliament|house of|legislative|municipality|city council|city of|county|"
+    r"embassy|permanent mission|parliament|house of|legislative|municipality|city council|city of|county|landtag|"
+    r"bundestag|bundesrat|national assembly|assemblée nationale|state duma|государственная дума|congreso|senado|"
     r"bundesministerium|ministerium|bundesregierung|bundeskanzleramt|staatskanzlei|senatskanzlei|landesregierung|"
     r"ministère|ministerio|ministero|ministério|présidence|presidencia|presidência|presidenza|"
     r"gobierno|governo|gouvernement|regierung|secretaría|secretaria|secrétariat|segreteria|gabinete|gabinetto|"
@@ -699,7 +706,7 @@ _INSTITUTION_NAME = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHER = re.compile(
-    r"\b(?:publishing house|publishers?|verlag|éditions|ediciones|editorial|edizioni|editora|издательство|"
+    r"\b(?:publishing house|publishers?|verlag|éditions|ediciones|editorial|edizioni|editora|издательство|[A-Z]+ PRESS$|"
     r"printing house|imprimerie|druckerei)\b|出版社|출판사",
     re.IGNORECASE,
 )
@@ -724,7 +731,9 @@ _GENERIC_HEADER = re.compile(
     r"^(?:for (?:immediate )?release|press release|news release|media release|media advisory|transcript|"
     r"verbatim (?:record|transcript)|official report|stenogram|stenographic record|стенограмма|стенографический отчет|"
     r"communiqué|comunicado(?: de prensa)?|pressemitteilung|presseerklärung|nota de prensa|nota à imprensa|"
-    r"comunicato stampa|embargoed?\b.*|(?:selected|collected|complete) works(?:,? vol(?:ume|\.)? \S+)?|"
+    r"comunicato stampa|embargoed?\b.*|(?:selected|collected|complete) (?:works|speeches|writings|articles|papers|letters|essays)"
+    r"(?: and (?:works|speeches|writings|articles|papers|letters|essays))?"
+    r"(?:,? vol(?:ume|\.)? \S+)?|[\w’'-]+(?:\s[–—-]\s[\w’'-]+){2,}|"
     r"vol(?:ume|\.)\s+\S+|tome \S+|band \d+|том \d+|for release.*|check against delivery|speech|discurso|rede|"
     r"discours|address|statement|remarks|interview|entrevista|интервью|text|full text|english translation|"
     r"unofficial translation|traduction non officielle|traducción no oficial|provisional|draft|"
@@ -858,6 +867,9 @@ def _header_line_groups(block: Block) -> list[str]:
         else:
             role = "text"
         prev_role, prev_lines = groups[-1] if groups else ("", [])
+        if prev_lines and re.match(r"(?i)(?:and|of|or|und|et|y|e|и|de|del|des|der)\s", line) and role == "text":
+            prev_lines.append(line)  # "SELECTED SPEECHES" / "AND WRITINGS"
+            continue
         if _GENERIC_HEADER.match(line) or prev_role == "generic":
             role = "generic" if _GENERIC_HEADER.match(line) else role  # "6. Wahlperiode" stands alone
             if role == "text":
@@ -869,13 +881,17 @@ def _header_line_groups(block: Block) -> list[str]:
             role = "occasion" if is_occasion(line.strip("-–—― ")) else "set-off"
         cjk_lines = bool(prev_lines) and bool(_CJK.search(line) or _HANGUL.search(line)) \
             and bool(_CJK.search(prev_lines[-1]) or _HANGUL.search(prev_lines[-1]))
-        continues = prev_lines and role not in ("set-off", "generic", "after-generic") \
+        if prev_role == "occasion" and prev_lines and re.search(r"\b(?:by|of|to|at|de|del|du|par|von|des|der|di|da|do)$",
+                                                                prev_lines[-1], re.IGNORECASE):
+            prev_lines.append(line)  # "Statement by" / "H.E. Mr. Aurelio Banda-Rask," / "Minister for …"
+            continue
+        continues = prev_lines and role not in ("set-off", "generic", "after-generic", "occasion") \
             and prev_role not in ("set-off", "generic") and not _DASHED.match(line) \
             and not cjk_lines and (
             line[:1].islower() or join_kind(prev_lines[-1], line) == " "
             or (role == "text" and prev_role in ("text", "occasion"))
         )
-        if continues and prev_role not in ("date", "name") and role not in ("date", "name"):
+        if continues and prev_role not in ("date", "name") and (role not in ("date", "name") or line[:1].islower()):
             prev_lines.append(line)
         else:
             groups.append((role, [line]))
