@@ -50,6 +50,10 @@ PARTICLES = frozenset(["de", "da", "das", "do", "dos", "du", "del", "della", "di
 _TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž\u0400-\u042F][\w'’\-]*\.?|(?:[A-ZÀ-ÖØ-ÞА-Я]\.){1,3}[\w'’\-]*)$", re.UNICODE)
 
 
+# Letters after a name: "Hon. Priya Natarajan-Holt, MP", "Jane Roe, PhD".
+_POST_NOMINALS = re.compile(r",?\s+(?:MP|M\.P\.|MLA|MPP|MSP|MEP|MdB|MdL|TD|QC|KC|PhD|Ph\.D\.|Jr|Sr|OBE|CBE|MBE|KBE|DBE)\.?\s*$")
+
+
 def natural_case(text: str) -> str:
     """'KIM IL SUNG' -> 'Kim Il Sung'; text with lower-case letters is returned as written."""
     if any(c.islower() for c in text):
@@ -85,7 +89,7 @@ def strip_honorifics(name: str) -> str:
 
 def is_person_name(text: str, max_tokens: int = 5) -> bool:
     """A short run of capitalized words (initials, particles allowed) with no sentence words."""
-    text = text.strip().strip(",")
+    text = _POST_NOMINALS.sub("", text.strip().strip(","))
     if not text or len(text) > 60 or re.search(r"\d", text):
         return False
     if re.match(r"^(?:by|von|par|por|di)\s+", text, re.IGNORECASE):
@@ -163,5 +167,5 @@ def name_in_occasion(text: str) -> str | None:
 
 def name_from_text(text: str) -> str:
     """A name line as a person's name: 'by' and honorifics removed, natural case."""
-    text = re.sub(r"^(?:by|von|par|por|di)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = _POST_NOMINALS.sub("", re.sub(r"^(?:by|von|par|por|di)\s+", "", text.strip(), flags=re.IGNORECASE))
     return natural_case(strip_honorifics(text)).strip(" ,.")

@@ -706,7 +706,8 @@ _INSTITUTION_NAME = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHER = re.compile(
-    r"\b(?:publishing house|publishers?|verlag|éditions|ediciones|editorial|edizioni|editora|издательство|[A-Z]+ PRESS$|"
+    r"\b(?:publishing house|publishers?|verlag|éditions|ediciones|editorial|edizioni|editora|издательство|"
+    r"(?-i:[A-Z]{2,}(?:\s[A-Z]{2,})*\sPRESS\b)|"
     r"printing house|imprimerie|druckerei)\b|出版社|출판사",
     re.IGNORECASE,
 )
@@ -975,10 +976,10 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         and not _IMPRINT.fullmatch(text)
         and not _TIME.search(text) and "@" not in text and "http" not in text
         and len(text) <= 250 and not _LETTERHEAD.search(text) and not _is_institution(text) and not masthead
-        and not ((loose_day := find_date(text)) is not None and loose_day.precision == "day")
+        and not (_HEADER_FIELD.match(text) and (loose_day := find_date(text)) is not None and loose_day.precision == "day")
     ):
         role = "title"
-    if role in ("other", "title", "masthead") and len(text) <= 120 and (loose := find_date(text)) is not None \
+    if role in ("other", "title", "masthead", "occasion") and len(text) <= 250 and (loose := find_date(text)) is not None \
             and loose.precision == "day":
         parts.loose_dates.append((loose, loose.text))
     if role == "title":
