@@ -796,7 +796,8 @@ _SITE_NAME = re.compile(
 
 
 def _is_institution(text: str) -> bool:
-    if _CHAIR_NAMED.match(text.strip()):
+    chair = _CHAIR_NAMED.match(text.strip())
+    if chair and (_titled_person(chair.group("name")) or is_person_name(chair.group("name"))):
         return False  # "Présidence de M. Laurent Vasseur" names the chair of the sitting
     if _VENUE.match(text.strip()) and len(text.split()) <= 10:
         return True  # "Hall of the National Congress, Saint-Aurèle": where, not what
@@ -1209,7 +1210,8 @@ def segment_document(cleaned: Cleaned) -> Segmented:
 
     sections = _drop_weak_labels(sections)
     # "Présidence de M. Laurent Vasseur": the chair's turns ("M. le président. —") are that person's.
-    chair = next((m for line in header.lines if (m := _CHAIR_NAMED.match(line))), None)
+    chair = next((m for line in header.lines if (m := _CHAIR_NAMED.match(line))
+                  and (_titled_person(m.group("name")) or is_person_name(m.group("name")))), None)
     if chair:
         chair_name = name_from_text(chair.group("name"))
         for s in sections:
