@@ -361,7 +361,11 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     strong = _is_upper(outer) and bool(re.fullmatch(r"[^\W\d_][^\W\d_ .'’\-]*(?:[ .'’\-]+[^\W\d_]+)*\.?", outer))
     first = outer.split()[0].casefold()
     honorific = first in HONORIFICS or first in ("the", "der", "die", "la", "el", "le")
-    name_like = is_person_name(outer, max_tokens=6) or (len(outer.split()) == 1 and outer[:1].isupper() and outer.isalpha() and inner is not None)
+    surname_only = len(outer.split()) == 1 and outer[:1].isupper() and bool(re.fullmatch(r"[^\W\d_][^\W\d_'’\-]+", outer)) \
+        and outer.casefold() not in _NOT_SURNAMES and not _is_upper(outer) and bool(rest) and not re.search(r"\d", label) \
+        and comma_aff is None and inner is None
+    name_like = is_person_name(outer, max_tokens=6) or (len(outer.split()) == 1 and outer[:1].isupper() and outer.isalpha() and inner is not None) \
+        or surname_only  # "Ferreira-Lund: …" (weak: kept when it resolves to a full name given earlier)
     role_like = honorific and _title_case_ratio(outer) >= 0.99
     if not (strong or name_like or role_like):
         return None
@@ -1039,7 +1043,7 @@ def _signature(sections: list[_SectionBuilder]) -> tuple[str | None, str | None]
         return None, None
     # A note in brackets after the signature ("(Published in …)") is the editor's, not the letter's.
     paragraphs = [p for p in last.paragraphs if not re.fullmatch(r"\(.*\)|\[.*\]", p.strip())]
-    tail = paragraphs[-3:]
+    tail = paragraphs[-5:]
     for i, paragraph in enumerate(tail):
         text = paragraph.strip().rstrip(",")
         if len(text) > 60 or not (is_person_name(text) or is_hangul_name(text)):
@@ -1092,6 +1096,15 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s+(?:de |da |van |von |del )?[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+){1,2}\b")
+# Words that open "Word: text" lines in prose, not surnames.
+_NOT_SURNAMES = {"note", "notes", "example", "source", "sources", "update", "warning", "caution", "summary", "background",
+                 "context", "disclaimer", "correction", "transcript", "photo", "video", "audio", "see", "also", "tags",
+                 "posted", "filed", "category", "keywords", "location", "date", "time", "place", "subject", "re",
+                 "attention", "important", "nb", "ps", "result", "results", "conclusion", "answer", "question", "reason",
+                 "problem", "solution", "goal", "aim", "purpose", "first", "second", "third", "finally", "today",
+                 "yesterday", "tomorrow", "now", "then", "here", "there", "yes", "no", "why", "how", "what", "who",
+                 "remember", "imagine", "look", "listen", "think", "consider", "hinweis", "beispiel", "quelle", "fazit",
+                 "ergebnis", "achtung", "remarque", "exemple", "nota", "ejemplo", "fuente", "примечание", "итог"}
 _QUESTION_LABELS = {"q", "p", "f", "d", "в", "question", "pregunta", "pergunta", "frage", "domanda", "вопрос"}
 _ANSWER_LABELS = {"a", "r", "o", "answer", "respuesta", "resposta", "antwort", "risposta", "réponse", "ответ"}
 
@@ -1129,6 +1142,10 @@ def _drop_weak_labels(sections: list[_SectionBuilder]) -> list[_SectionBuilder]:
     for s in sections:
         if s.from_label:
             counts[s.speaker] = counts.get(s.speaker, 0) + 1
+    for s in sections:
+        # a lone surname that no full name in the text explains is kept only if it recurs
+        if s.from_label and s.weak and s.speaker and len(s.speaker.split()) == 1 and counts.get(s.speaker, 0) < 3:
+            counts[s.speaker] = 0
     out: list[_SectionBuilder] = []
     for s in sections:
         if s.from_label and s.weak and counts.get(s.speaker, 0) < 2 and out:
@@ -1208,6 +1225,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
                 continue
             sections[-1].paragraphs.append(paragraph)
 
+    _resolve_surnames(sections, [header.author] if header.author else [], "\n".join(header.lines))
     sections = _drop_weak_labels(sections)
     # "Présidence de M. Laurent Vasseur": the chair's turns ("M. le président. —") are that person's.
     chair = next((m for line in header.lines if (m := _CHAIR_NAMED.match(line))
