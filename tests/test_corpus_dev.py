@@ -6,6 +6,9 @@ Each was first measured blind, as a held-out set:
   corpus_dev2: title 0.61, author 0.75, occasion 1.00, date 0.85, doc_type 0.90, speakers 0.85
   corpus_dev3: title 0.50, author 0.60, occasion 0.85, date 0.75, doc_type 0.75, speakers 0.52
   corpus_dev4: title 0.29, author 0.65, occasion 0.92, date 0.65, doc_type 0.85, speakers 0.56
+  corpus_dev5: title 0.67, author 0.71, occasion 0.92, date 0.83, doc_type 0.96, speakers 0.71
+  corpus_dev6: title 0.58, author 0.92, occasion 0.79, date 0.92, doc_type 0.92, speakers 0.90
+(dev5 was measured after the rules had been generalized on dev3/dev4, dev6 after dev5.)
 Where a set's expectation contradicts ../shared/gold's conventions (corpus_dev3's pm/: a capitals
 "X'S ADDRESS TO …" line is an occasion in gold/real, not a title; corpus_dev4's fr/: the chair
 named "Présidence de M. …" is expected as "président"), gold wins and the document stays listed.
@@ -29,14 +32,18 @@ HERE = Path(__file__).resolve().parent
 
 # Reached on 2026-11-23; raise these as the rules improve, never lower them.
 FLOORS = {
-    "corpus_dev": {"title": 0.94, "author": 0.90, "occasion": 1.0, "date": 0.90, "doc_type": 0.95,
-                   "language": 0.95, "speakers": 0.85, "paragraphs_include": 1.0},
-    "corpus_dev2": {"title": 0.88, "author": 0.95, "occasion": 1.0, "date": 1.0, "doc_type": 0.95,
-                    "language": 1.0, "speakers": 0.90, "paragraphs_include": 0.93},
-    "corpus_dev3": {"title": 0.83, "author": 0.90, "occasion": 0.85, "date": 1.0, "doc_type": 0.85,
-                    "language": 1.0, "speakers": 0.88, "paragraphs_include": 0.92},
-    "corpus_dev4": {"title": 0.94, "author": 0.95, "occasion": 1.0, "date": 0.95, "doc_type": 0.95,
-                    "language": 1.0, "speakers": 0.86, "paragraphs_include": 0.91},
+    "corpus_dev": {"title": 0.94, "author": 0.95, "occasion": 1.0, "date": 0.95, "doc_type": 0.95,
+                   "language": 0.95, "speakers": 0.95, "paragraphs_include": 1.0},
+    "corpus_dev2": {"title": 0.88, "author": 0.95, "occasion": 1.0, "date": 1.0, "doc_type": 1.0,
+                    "language": 1.0, "speakers": 0.95, "paragraphs_include": 0.98},
+    "corpus_dev3": {"title": 0.88, "author": 1.0, "occasion": 0.90, "date": 1.0, "doc_type": 0.95,
+                    "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.94},
+    "corpus_dev4": {"title": 1.0, "author": 1.0, "occasion": 1.0, "date": 1.0, "doc_type": 0.95,
+                    "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.92},
+    "corpus_dev5": {"title": 1.0, "author": 1.0, "occasion": 0.95, "date": 0.95, "doc_type": 1.0,
+                    "language": 1.0, "speakers": 1.0, "paragraphs_include": 0.94},
+    "corpus_dev6": {"title": 0.91, "author": 1.0, "occasion": 0.95, "date": 1.0, "doc_type": 0.91,
+                    "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.94},
 }
 
 
