@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .names import (
-    ORG_NAME_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     NAME_STOP,
+    ORG_NAME_WORDS,
     ORG_WORDS,
     PARTICLES,
     is_hangul_name,
