@@ -85,11 +85,12 @@ _CHAIR = re.compile(
 )
 _CHAIR_NAMED = re.compile(
     r"^(?:présidence de|presidencia de(?:l| la)?|presidenza del(?:la)?|presidência de|vorsitz:?|präsidium:?|"
-    r"in the chair:?|chair:?|presiding:?|председательствует|председательствующий:?)\s+(?P<name>.{3,60})$",
+    r"in the chair:?|chair:?|presiding:?|moderator:|председательствует|председательствующий:?)\s+(?P<name>.{3,60})$"
+    r"|^(?:主持人|主持|主席)[:：]\s*(?P<cjk>[\u4e00-\u9fff]{2,4})$",
     re.IGNORECASE,
 )
 _CHAIR_OFFICE = re.compile(r"(?i:(?:deputy |vice[- ])?(?:speaker|president|chairman|chairwoman|chair|président|présidente|"
-                           r"presidente|präsident|präsidentin|председательствующий|председатель))")
+                           r"presidente|präsident|präsidentin|председательствующий|председатель|moderator)|主持人|主席)")
 # The same label run into the speech, the surname in capitals: "ГАЛИЕВ Р. Т., депутат. Уважаемые …".
 _STENO_INLINE = re.compile(
     r"^(?:(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?)|(?P<chair>ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ|ПРЕДСЕДАТЕЛЬ)(?=[.,]))"
@@ -259,6 +260,8 @@ def name_after_honorific(text: str) -> str | None:
                 break
             if bare.casefold() in NAME_STOP or bare.casefold() in HONORIFICS:
                 break
+            if bare.isupper() and bare.casefold() in _CAPS_FUNCTION_WORDS:
+                break  # "REMARKS BY THE PRESIDENT IN THE …": in capitals, "IN" is not a name ("Jong In Song" is)
             name.append(bare)
             if bare != tok:  # a comma or possessive ends the name
                 break
@@ -744,6 +747,7 @@ _GENERIC_HEADER = re.compile(
     r"unofficial translation|traduction non officielle|traducción no oficial|provisional|draft|"
     r"(?:unofficial|informal) transcript|as delivered|as prepared(?: for delivery)?|"
     r"preguntas|questions|oral answers to questions|written answers|orden del día|order of business|ordre du jour|"
+    r"\(?hansard\)?|.*\b\d+\.\s+(?:wahlperiode|sitzung)\b.*|"
     r"tagesordnung|interpelaciones|\S{1,6}\s+(?:wahlperiode|législature|legislatura|legislature|legislatur)|"
     r"session ordinaire.{0,20}|sesión (?:plenaria|ordinaria).{0,20}|\d+\.\s+sitzung.{0,40})\.?$",
     re.IGNORECASE,
@@ -801,7 +805,7 @@ _SITE_NAME = re.compile(
 
 def _is_institution(text: str) -> bool:
     chair = _CHAIR_NAMED.match(text.strip())
-    if chair and (_titled_person(chair.group("name")) or is_person_name(chair.group("name"))):
+    if chair and (chair.group("cjk") or _titled_person(chair.group("name")) or is_person_name(chair.group("name"))):
         return False  # "Présidence de M. Laurent Vasseur" names the chair of the sitting
     if _VENUE.match(text.strip()) and len(text.split()) <= 10:
         return True  # "Hall of the National Congress, Saint-Aurèle": where, not what
@@ -887,6 +891,10 @@ def _header_line_groups(block: Block) -> list[str]:
             role = "occasion" if is_occasion(line.strip("-–—― ")) else "set-off"
         cjk_lines = bool(prev_lines) and bool(_CJK.search(line) or _HANGUL.search(line)) \
             and bool(_CJK.search(prev_lines[-1]) or _HANGUL.search(prev_lines[-1]))
+        if prev_lines and prev_role in ("text", "occasion") and _is_upper(prev_lines[-1]) and _is_upper(line) \
+                and re.search(r"\b(?:the|of|to|and|for|in|on|at|a|an|with)$", prev_lines[-1], re.IGNORECASE):
+            prev_lines.append(line)  # "ON GIVING PRIORITY TO THE" / "FISHING COOPERATIVES"
+            continue
         if prev_role == "occasion" and prev_lines and re.search(r"\b(?:by|of|to|at|de|del|du|par|von|des|der|di|da|do)$",
                                                                 prev_lines[-1], re.IGNORECASE):
             prev_lines.append(line)  # "Statement by" / "H.E. Mr. Aurelio Banda-Rask," / "Minister for …"
@@ -1097,7 +1105,9 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
 
 _CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s+(?:de |da |van |von |del )?[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+){1,2}\b")
 # Words that open "Word: text" lines in prose, not surnames.
-_NOT_SURNAMES = {"note", "notes", "example", "source", "sources", "update", "warning", "caution", "summary", "background",
+_NOT_SURNAMES = {"report", "review", "analysis", "interview", "opinion", "editorial", "comment", "breaking", "exclusive",
+                 "watch", "live", "explainer", "factbox", "profile", "obituary", "letter", "speech", "statement",
+                 "note", "notes", "example", "source", "sources", "update", "warning", "caution", "summary", "background",
                  "context", "disclaimer", "correction", "transcript", "photo", "video", "audio", "see", "also", "tags",
                  "posted", "filed", "category", "keywords", "location", "date", "time", "place", "subject", "re",
                  "attention", "important", "nb", "ps", "result", "results", "conclusion", "answer", "question", "reason",
@@ -1105,6 +1115,22 @@ _NOT_SURNAMES = {"note", "notes", "example", "source", "sources", "update", "war
                  "yesterday", "tomorrow", "now", "then", "here", "there", "yes", "no", "why", "how", "what", "who",
                  "remember", "imagine", "look", "listen", "think", "consider", "hinweis", "beispiel", "quelle", "fazit",
                  "ergebnis", "achtung", "remarque", "exemple", "nota", "ejemplo", "fuente", "примечание", "итог"}
+_CAPS_FUNCTION_WORDS = {"in", "im", "en", "dans", "bei", "on", "at", "to", "of", "the", "for", "and", "a", "an", "with",
+                        "before", "during", "de", "del", "du", "des", "la", "le", "el", "al", "auf", "vor", "zum", "zur"}
+_SPEAKING_ROLES = {"president", "the president", "prime minister", "the prime minister", "chancellor", "the chancellor",
+                   "governor", "the governor", "mayor", "the mayor", "king", "queen", "premier"}
+_CLOSING_LINE = re.compile(
+    r"^(?:yours(?: sincerely| faithfully| truly| fraternally)?|sincerely|with (?:best|kind|warm|warmest|comradely|fraternal) "
+    r"(?:regards|greetings|wishes)|(?:best|kind|warm) regards|fraternally|please accept|veuillez agréer|atentamente|"
+    r"cordialmente|cordialement|mit freundlichen grüßen|с уважением|distinti saluti|cordiali saluti|saludos)",
+    re.IGNORECASE,
+)
+
+
+def _letter_closing(sections: list[_SectionBuilder]) -> bool:
+    return any(_CLOSING_LINE.match(p.strip()) for s in sections[-2:] for p in s.paragraphs[-6:])
+
+
 _QUESTION_LABELS = {"q", "p", "f", "d", "в", "question", "pregunta", "pergunta", "frage", "domanda", "вопрос"}
 _ANSWER_LABELS = {"a", "r", "o", "answer", "respuesta", "resposta", "antwort", "risposta", "réponse", "ответ"}
 
@@ -1229,9 +1255,9 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     sections = _drop_weak_labels(sections)
     # "Présidence de M. Laurent Vasseur": the chair's turns ("M. le président. —") are that person's.
     chair = next((m for line in header.lines if (m := _CHAIR_NAMED.match(line))
-                  and (_titled_person(m.group("name")) or is_person_name(m.group("name")))), None)
+                  and (m.group("cjk") or _titled_person(m.group("name")) or is_person_name(m.group("name")))), None)
     if chair:
-        chair_name = name_from_text(chair.group("name"))
+        chair_name = chair.group("cjk") or name_from_text(chair.group("name"))
         for s in sections:
             if s.from_label and s.speaker and _CHAIR_OFFICE.fullmatch(s.speaker):
                 s.speaker = chair_name
@@ -1252,8 +1278,13 @@ def segment_document(cleaned: Cleaned) -> Segmented:
         for s in sections:
             if s.from_label and author:
                 s.speaker = author
-    if author is None and signer and not label_speakers and not (header.occasion and _JOINT.search(header.occasion)):
-        author = signer
+    if signer and not label_speakers and not (header.occasion and _JOINT.search(header.occasion)) \
+            and (author is None or (author != signer and _letter_closing(sections))):
+        author = signer  # a letter is its signer's, whoever the header names (often the addressee)
+    if author is None and len(label_speakers) == 1 and label_turns <= 2 and not False:
+        only = next(iter(label_speakers))
+        if only and _CHAIR_OFFICE.fullmatch(only) is None and label_turns >= 1 and only.casefold() in _SPEAKING_ROLES:
+            author = only  # "THE PRESIDENT:" who is never named: the role speaks the whole address
     # The author is the person who speaks or writes the whole text: nobody, when several share it.
     voices = {s.speaker for s in sections if s.kind == "speech" and (s.speaker or s.from_label)}
     if len(voices) >= 2:  # (None counts: an interviewer the text does not name)
