@@ -193,7 +193,7 @@ _BOILERPLATE = re.compile(
     r"released at \d{1,2}[:.]\d{2}.{0,20}|sign up for .{0,60}newsletter.*|"
     r".{0,80}(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
     r"tutti i diritti riservati|todos os direitos reservados|все права защищены)\.?|"
-    r"\[(?:music|jingle|theme music|music plays|music up|music out|music fades|musique|música|musik)[^\]]{0,20}\]|"
+    r"\[[^\]]{0,20}\b(?:music|jingle|theme|musique|música|musik|музыка)\b[^\]]{0,20}\]|"
     r".{0,40}공공누리.*|(?:【[^】]{1,12}】\s*){1,4}|"
     # a photo caption with its credit: "President X greets … (Official Presidency Photo by Tom Lind)"
     r".{0,300}\([^()]{0,60}\b(?:photo|foto|photograph|image|picture|bild|фото)s?\s*(?::|by|credit|courtesy|©|von|por|de|par)\s[^()]{1,60}\)\.?|"
@@ -647,8 +647,11 @@ def _note_head_name(line: str, names: Counter[str], meta: dict[str, str] | None 
             meta["running_head_date"] = found.text
 
     head = re.sub(r"^(?:page\s+)?\d{1,4}\s+|\s+\d{1,4}$", "", line.strip(), flags=re.IGNORECASE).strip()
-    if head and is_person_name(head):
-        names[name_from_text(head)] += 1
+    # "ARIS MOLDEN — WORKS, VOLUME 9": the name is one part of the head
+    for part in re.split(r"\s+[—–|·-]\s+|\s{3,}", head):
+        if part and is_person_name(part):
+            names[name_from_text(part)] += 1
+            break
 
 
 def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dict[str, str]) -> str:

@@ -37,7 +37,7 @@ ORG_WORDS = ORG_WORDS | frozenset(["senato", "camera", "repubblica", "regione", 
                                    "agencia", "agence", "agentur", "agenzia", "prensa", "presse", "noticias", "nachrichten",
                                    "notizie", "notícias", "новости", "вести"])
 # Words of titles and publications, never of a person's name ("Rural Bus Services", "Northern Life").
-NOT_NAME_WORDS = frozenset(["республики", "республике", "федерации", "россии", "области", "края", "города", "района",
+NOT_NAME_WORDS = frozenset(["port", "fort", "lake", "mount", "bay", "республики", "республике", "федерации", "россии", "области", "края", "города", "района",
                             "союза", "партии", "министерства", "правительства", "думы", "совета",
                             "dank", "vielen", "danke", "damen", "herren", "kollegen", "kolleginnen", "cooperatives",
                             "cooperative", "farms", "workers", "people", "nation", "nations", "priority", "capitol", "services", "affairs", "bill", "act", "debate", "questions", "session", "sitting",

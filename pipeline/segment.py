@@ -210,6 +210,8 @@ _PRESS_EVENT = re.compile(
 def is_occasion(text: str) -> bool:
     if _CJK_OCCASION.search(text) and len(text) < 120:
         return True
+    if re.match(r"^\w+\s*:", text):
+        return False  # "Report: public meeting on …": a kicker before a headline
     if _PRESS_EVENT.match(text) and _OCCASION_LINK.search(text) and len(text) < 250:
         return True
     words = [w.strip("«»“”\"'‘’,.:;()").casefold() for w in text.split()[:8]]
@@ -686,7 +688,7 @@ _LETTERHEAD = re.compile(
     r"consulate|consulado|consulat|ministry of|ministère|ministerio|ministero|ministério|"
     r"tel\.?:|fax:|e-mail:|p\.o\. box|\b\d{4,6}\s+[A-ZÀ-Þ][a-zà-ÿ]+$|press (?:secretary|office)|"
     r"ufficio stampa|service de presse|pressestelle|пресс-служба|oficina de prensa|gabinete de imprensa|"
-    r"^\d{1,4}[a-z]?\s+[A-Z][\w'’-]*\s+(?:row|street|st\.?|road|rd\.?|avenue|ave\.?|lane|square|place|drive|"
+    r"\b\d{1,4}[a-z]?\s+[A-Z][\w'’-]*\s+(?:row|street|st\.?|road|rd\.?|avenue|ave\.?|lane|square|place|drive|quay|"
     r"straße|strasse|rue|via|calle|avenida|rua)\b)",
     re.IGNORECASE,
 )
@@ -1103,7 +1105,7 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
             s.speaker = next(iter(candidates))
 
 
-_CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s+(?:de |da |van |von |del )?[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+){1,2}\b")
+_CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s+(?:de |da |van |von |del )?[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+){1,4}\b")
 # Words that open "Word: text" lines in prose, not surnames.
 _NOT_SURNAMES = {"report", "review", "analysis", "interview", "opinion", "editorial", "comment", "breaking", "exclusive",
                  "watch", "live", "explainer", "factbox", "profile", "obituary", "letter", "speech", "statement",
@@ -1150,8 +1152,9 @@ def _name_question_answer_turns(sections: list[_SectionBuilder], header: Header)
     if interviewee is None:
         # Named only in the introduction: "Aino Lahti has kept the ferry at Inari for thirty years."
         intro = " ".join(p for s in sections[:2] if not s.from_label for p in s.paragraphs[:2])
-        interviewee = next((name_from_text(m.group()) for m in _CAPITALISED_RUN.finditer(intro)
-                            if is_person_name(m.group()) and not _is_institution(m.group())), None)
+        interviewee = next((name for m in _CAPITALISED_RUN.finditer(intro)
+                            if (name := name_after_honorific(m.group()) or (name_from_text(m.group())
+                                if is_person_name(m.group()) and not _is_institution(m.group()) else None))), None)
     interviewer = _byline_name(header.byline) if header.byline else None
     for s in sections:
         role = (s.speaker or "").casefold().rstrip(".") if s.from_label else ""
@@ -1278,8 +1281,9 @@ def segment_document(cleaned: Cleaned) -> Segmented:
         for s in sections:
             if s.from_label and author:
                 s.speaker = author
+    addressed = _MESSAGE_HEADING.search(" ".join(t for t in (header.occasion, header.title) if t))
     if signer and not label_speakers and not (header.occasion and _JOINT.search(header.occasion)) \
-            and (author is None or (author != signer and _letter_closing(sections))):
+            and (author is None or (author != signer and (_letter_closing(sections) or addressed))):
         author = signer  # a letter is its signer's, whoever the header names (often the addressee)
     if author is None and len(label_speakers) == 1 and label_turns <= 2 and not False:
         only = next(iter(label_speakers))
