@@ -8,7 +8,8 @@ Each was first measured blind, as a held-out set:
   corpus_dev4: title 0.29, author 0.65, occasion 0.92, date 0.65, doc_type 0.85, speakers 0.56
   corpus_dev5: title 0.67, author 0.71, occasion 0.92, date 0.83, doc_type 0.96, speakers 0.71
   corpus_dev6: title 0.58, author 0.92, occasion 0.79, date 0.92, doc_type 0.92, speakers 0.90
-(dev5 was measured after the rules had been generalized on dev3/dev4, dev6 after dev5.)
+  corpus_dev7: title 0.67, author 0.83, occasion 0.96, date 0.96, doc_type 1.00, speakers 0.81
+(dev5 was measured after the rules had been generalized on dev3/dev4, dev6 after dev5, dev7 after dev6.)
 Where a set's expectation contradicts ../shared/gold's conventions (corpus_dev3's pm/: a capitals
 "X'S ADDRESS TO …" line is an occasion in gold/real, not a title; corpus_dev4's fr/: the chair
 named "Présidence de M. …" is expected as "président"), gold wins and the document stays listed.
@@ -44,6 +45,8 @@ FLOORS = {
                     "language": 1.0, "speakers": 1.0, "paragraphs_include": 0.94},
     "corpus_dev6": {"title": 0.91, "author": 1.0, "occasion": 0.95, "date": 1.0, "doc_type": 0.91,
                     "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.94},
+    "corpus_dev7": {"title": 0.87, "author": 0.95, "occasion": 0.95, "date": 0.95, "doc_type": 1.0,
+                    "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.89},
 }
 
 
