@@ -42,6 +42,9 @@ _INTERVIEW_ROLES = {"q", "a", "p", "r", "f", "question", "answer", "interviewer"
                     "respuesta", "frage", "antwort", "вопрос", "ответ"}
 _LETTER = re.compile(r"\b(?:letter|message|telegram|carta|mensaje|lettre|brief|lettera|messaggio|письмо|послание|телеграмма|서한|편지)\b", re.IGNORECASE)
 # "Mensaje de la gobernadora … durante la entrega de títulos": a message spoken at an event is a speech.
+_PRESS_EVENT = re.compile(r"\b(?:press|news|media) (?:conference|briefing)|pressekonferenz|conférence de presse|"
+                          r"rueda de prensa|conferencia de prensa|conferenza stampa|пресс-конференц|брифинг|记者会|記者会見|기자회견",
+                          re.IGNORECASE)
 _DELIVERED_AT = re.compile(
     r"\b(?:during|at the (?:ceremony|opening|inauguration|event|celebration|meeting)|durante|en (?:el|la) "
     r"(?:acto|ceremonia|inauguración|entrega)|lors de|à l'occasion de|während|anlässlich|durante la|na cerimônia|"
@@ -139,6 +142,8 @@ def classify_doc_type(segmented: Segmented) -> str:
         # Two people, one of whom mostly asks: an interview, whatever the labels say.
         asking = max((sum(1 for s in labelled if s.speaker == who and s.paragraphs and s.paragraphs[-1].rstrip().endswith("?"))
                       / max(1, sum(1 for s in labelled if s.speaker == who)) for who in speakers), default=0.0)
+        if _PRESS_EVENT.search(described):
+            return "transcript"  # a press conference or briefing: a spokesperson and many journalists
         if _INTERVIEW.search(described) or roles >= 0.3 * len(labelled) or (len(speakers) == 2 and asking >= 0.6):
             return "interview"
         return "transcript"

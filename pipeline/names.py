@@ -23,7 +23,8 @@ ORG_NAME_WORDS = frozenset(["news", "service", "press", "agency", "forum", "hera
                             "radio", "television", "tv", "network", "media", "wire", "bulletin", "magazine",
                             "home", "about", "events", "contact", "blog", "archive", "search", "menu", "login",
                             "subscribe", "donate", "shop", "repubblica", "presidenza"])
-HONORIFICS = HONORIFICS | frozenset(["kollege", "kollegin", "deputy", "teachta", "staatsminister", "staatsministerin", "staatssekretär",
+HONORIFICS = HONORIFICS | frozenset(["spokesperson", "spokesman", "spokeswoman", "sprecher", "sprecherin", "portavoz",
+                                      "porte-parole", "mag.", "mag", "dipl.-ing.", "ing.", "dkfm.", "kollege", "kollegin", "deputy", "teachta", "staatsminister", "staatsministerin", "staatssekretär",
                                       "staatssekretärin", "ministerpräsident", "ministerpräsidentin", "landtagspräsident",
                                       "landtagspräsidentin", "senatorin", "abg", "gobernadora", "presidenta", "diputada", "senadora", "governadora",
                                       "presidenta", "senatrice", "deputata", "députée", "sénatrice", "councillor", "councilor", "cllr", "cllr.", "alderman", "madam", "archbishop", "bishop", "cardinal", "sheikh", "imam", "rabbi", "pastor",
@@ -169,6 +170,14 @@ def name_in_occasion(text: str) -> str | None:
 
 
 def name_from_text(text: str) -> str:
-    """A name line as a person's name: 'by' and honorifics removed, natural case."""
+    """A name line as a person's name: 'by' and honorifics removed, natural case; an office's
+    complement before the name dropped ('Bundesministerin für Verkehr Elisabeth Haid')."""
     text = _POST_NOMINALS.sub("", re.sub(r"^(?:by|von|par|por|di)\s+", "", text.strip(), flags=re.IGNORECASE))
+    tokens = text.split()
+    if len(tokens) >= 4 and tokens[0].casefold() in HONORIFICS and any(t.islower() for t in tokens[1:-2]):
+        last_lower = max(i for i, t in enumerate(tokens[:-2]) if t.islower())
+        # "für Verkehr Elisabeth Haid": the complement is the lower-case word and the noun after it
+        tail = tokens[last_lower + 2:] if len(tokens) - last_lower - 2 >= 2 else tokens[last_lower + 1:]
+        if len(tail) >= 2 and is_person_name(" ".join(tail)):
+            text = " ".join(tail)
     return natural_case(strip_honorifics(text)).strip(" ,.")

@@ -196,11 +196,13 @@ _CJK_OCCASION = re.compile(
     r"|(?:上|中|会上|會上)的(?:講話|讲话|演說|演说|演講|演讲|致辞|致詞|報告|报告)\s*$"
     r"|(?:기념식|행사|대회|개막식|개회식|졸업식|입학식|취임식|\S+식)\s*(?:축사|기념사|연설|치사|인사말|격려사|대회사|개회사|환영사)\s*$"
     r"|(?:における|での|に於ける|にあたって|に際して)\S{0,20}(?:式辞|挨拶|あいさつ|祝辞|訓示|講演|演説|告辞)\s*$"
+    r"|式[\s\u3000]*(?:市長|知事|社長|学長|校長|会長|理事長|町長|村長)?(?:訓示|式辞|挨拶|告辞|祝辞)\s*$"
 )
 
 
 _PRESS_EVENT = re.compile(
-    r"^(?:joint\s+)?(?:press|news|media)\s+(?:conference|briefing|statement|availability)\b|^(?:pressekonferenz|"
+    r"^(?:(?:joint|regular|daily|weekly|special)\s+)?(?:press|news|media)\s+(?:conference|briefing|statement|availability)\b"
+    r"|^(?:pressekonferenz|"
     r"pressestatement|conférence de presse|point de presse|rueda de prensa|conferencia de prensa|conferenza stampa|"
     r"conferência de imprensa|coletiva de imprensa|пресс-конференция|брифинг)\b",
     re.IGNORECASE,
@@ -650,6 +652,10 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
     author = (name_after_honorific(parts.occasion) if parts.occasion else None) or parts.author
     if author is None and parts.occasion:
         author = name_in_occasion(parts.occasion)
+    if author is None and parts.occasion:
+        initials = set(re.findall(r"\b[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z\-]+", parts.occasion))
+        if len(initials) == 1:
+            author = initials.pop()  # "Выступление … Г.В.Стасенко на заседании …"
     if parts.occasion and _JOINT.search(parts.occasion):
         author = None  # "Joint Statement by President X and Prime Minister Y": no one author
     if author is None and meta.get("author"):
@@ -750,6 +756,8 @@ _GENERIC_HEADER = re.compile(
     r"(?:unofficial|informal) transcript|as delivered|as prepared(?: for delivery)?|"
     r"preguntas|questions|oral answers to questions|written answers|orden del día|order of business|ordre du jour|"
     r"\(?hansard\)?|.*\b\d+\.\s+(?:wahlperiode|sitzung)\b.*|"
+    r"the (?:house|senate|assembly|council|chamber) (?:met|assembled) .*|the speaker took the chair.*|prayers|\[.*\]|"
+    r"la séance est ouverte.*|\d+\.\s+punkt.*|(?:tagesordnungs)?punkt \d+.*|agenda item \d+.*|item \d+ of the agenda.*|"
     r"tagesordnung|interpelaciones|\S{1,6}\s+(?:wahlperiode|législature|legislatura|legislature|legislatur)|"
     r"session ordinaire.{0,20}|sesión (?:plenaria|ordinaria).{0,20}|\d+\.\s+sitzung.{0,40})\.?$",
     re.IGNORECASE,
@@ -781,7 +789,7 @@ _CJK_OFFICE_NAME = re.compile(
 )
 _KOREAN_NAME_OFFICE = re.compile(r"^(?P<name>[가-힣]{2,4})\s+(?:대통령|국무총리|총리|장관|시장|도지사|지사|의장|위원장|대표|대사|차관|청장|교육감|군수|구청장)$")
 _KOREAN_OFFICE_NAME = re.compile(
-    r"^(?:[가-힣·]+\s)*?(?:장관|대통령|국무총리|총리|시장|도지사|지사|의장|위원장|대표|대사|차관|청장|교육감|군수|구청장)\s+"
+    r"^(?:[가-힣·]+\s)*?[가-힣·]*?(?:장관|대통령|국무총리|총리|시장|도지사|지사|의장|위원장|대표|대사|차관|청장|교육감|군수|구청장)\s+"
     r"(?P<name>[가-힣]{2,4})$"
 )
 
@@ -946,7 +954,8 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     elif header_field and key_name in _DATE_KEYS and (field_date := find_date(header_field.group("value"))):
         role = "date"
         parts.dates.insert(0, (field_date, header_field.group("value").strip()))  # said outright: first
-    elif (_ADDRESSEE.match(text) and not _is_upper(text)) or parts.addressee_block == id(block):
+    elif (_ADDRESSEE.match(text) and not _is_upper(text)) or parts.addressee_block == id(block) \
+            or (len(block.lines) >= 4 and text.startswith(block.lines[0].strip()) and _titled_person(block.lines[0].strip())):
         role = "addressee"  # "To Comrade …", "His Excellency" and the lines under it: to whom, not by whom
         parts.addressee_next = True
         parts.addressee_block = id(block)
@@ -1133,6 +1142,7 @@ def _letter_closing(sections: list[_SectionBuilder]) -> bool:
     return any(_CLOSING_LINE.match(p.strip()) for s in sections[-2:] for p in s.paragraphs[-6:])
 
 
+_DOTTED_QA = re.compile(r"^(Q|A)\.\s+(\S.*)$", re.DOTALL)
 _QUESTION_LABELS = {"q", "p", "f", "d", "в", "question", "pregunta", "pergunta", "frage", "domanda", "вопрос"}
 _ANSWER_LABELS = {"a", "r", "o", "answer", "respuesta", "resposta", "antwort", "risposta", "réponse", "ответ"}
 
@@ -1207,6 +1217,10 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     if width is not None:
         fixes.append("hard_wraps")
 
+    # "Q. …" / "A. …" turns (a period, not a colon): only where the text has several of each,
+    # since "A. Smith said" opens ordinary sentences.
+    dotted = [m.group(1) for b in body if (m := _DOTTED_QA.match(b.text))]
+    dotted_qa = dotted.count("Q") >= 2 and dotted.count("A") >= 2
     sections: list[_SectionBuilder] = [_SectionBuilder(kind=None)]
     for i, block in enumerate(body):
         next_block = body[i + 1] if i + 1 < len(body) else None
@@ -1230,6 +1244,12 @@ def segment_document(cleaned: Cleaned) -> Segmented:
                     kind="speech", speaker=steno.group("name").strip(), affiliation=steno.group("role"),
                     label=paragraph.rstrip(".") + ":", from_label=True, source=paragraph,
                 ))
+                continue
+            qa = _DOTTED_QA.match(paragraph) if dotted_qa else None
+            if qa is not None:
+                sections.append(_SectionBuilder(kind="speech", speaker=qa.group(1), label=qa.group(1) + ":",
+                                                from_label=True, source=paragraph))
+                sections[-1].paragraphs.append(qa.group(2).strip())
                 continue
             inline = _STENO_INLINE.match(paragraph)
             if steno is None and inline is not None:
@@ -1285,7 +1305,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     if signer and not label_speakers and not (header.occasion and _JOINT.search(header.occasion)) \
             and (author is None or (author != signer and (_letter_closing(sections) or addressed))):
         author = signer  # a letter is its signer's, whoever the header names (often the addressee)
-    if author is None and len(label_speakers) == 1 and label_turns <= 2 and not False:
+    if author is None and len(label_speakers) == 1:
         only = next(iter(label_speakers))
         if only and _CHAIR_OFFICE.fullmatch(only) is None and label_turns >= 1 and only.casefold() in _SPEAKING_ROLES:
             author = only  # "THE PRESIDENT:" who is never named: the role speaks the whole address
