@@ -439,10 +439,13 @@ def merge_broken_blocks(blocks: list[Block], dropped: list[str] | None = None) -
             continue
         if (
             prev is not None and not prev.rule and not block.rule and not prev.level and not block.level
-            and prev.lines and block.lines and not _stands_alone(prev.lines[-1]) and not _stands_alone(block.lines[0])
-            and not (len(block.lines[0]) < 250 and is_occasion(block.lines[0]))
+            and prev.lines and block.lines
         ):
             joiner = join_kind(prev.lines[-1], block.lines[0])
+            # the costlier vetoes only where the two would join
+            if joiner is not None and (_stands_alone(prev.lines[-1]) or _stands_alone(block.lines[0])
+                                       or (len(block.lines[0]) < 250 and is_occasion(block.lines[0]))):
+                joiner = None
             if joiner is not None and (_HANGUL.match(block.lines[0][:1]) or _is_cjk(block.lines[0][:1])
                                        or _is_cjk(prev.lines[-1][-1:]) or _HANGUL.match(prev.lines[-1][-1:])) \
                     and len(prev.lines[-1]) < 40:
@@ -463,6 +466,8 @@ def _furniture_between(prev: Block, block: Block, following: Block) -> bool:
         return False
     if not (prev.lines and block.lines and following.lines) or len(block.lines) > 2:
         return False
+    if not following.lines[0][:1].islower() or ends_terminal(prev.lines[-1]):
+        return False  # the common case, decided cheaply: no sentence runs on past the block
     # Furniture is shorter than the text's lines; a line of prose fills the measure.
     width = max(len(line) for line in prev.lines + following.lines)
     if any(len(line) > min(100, 0.85 * width) for line in block.lines) or ends_terminal(block.lines[-1]) \
