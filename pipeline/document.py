@@ -24,7 +24,7 @@ from .records import (
     Segmented,
 )
 from .schema import SCHEMA_VERSION
-from .segment import is_occasion, is_salutation, resolve_kinds, segment_document
+from .segment import CLOSING, PRESS_EVENT, is_occasion, is_salutation, resolve_kinds, segment_document
 from .sources import decode_bytes, doc_id_for
 from .tag import (
     UND,
@@ -42,9 +42,6 @@ _INTERVIEW_ROLES = {"q", "a", "p", "r", "f", "question", "answer", "interviewer"
                     "respuesta", "frage", "antwort", "вопрос", "ответ"}
 _LETTER = re.compile(r"\b(?:letter|message|telegram|carta|mensaje|lettre|brief|lettera|messaggio|письмо|послание|телеграмма|서한|편지)\b", re.IGNORECASE)
 # "Mensaje de la gobernadora … durante la entrega de títulos": a message spoken at an event is a speech.
-_PRESS_EVENT = re.compile(r"\b(?:press|news|media) (?:conference|briefing)|pressekonferenz|conférence de presse|"
-                          r"rueda de prensa|conferencia de prensa|conferenza stampa|пресс-конференц|брифинг|记者会|記者会見|기자회견",
-                          re.IGNORECASE)
 _DELIVERED_AT = re.compile(
     r"\b(?:during|at the (?:ceremony|opening|inauguration|event|celebration|meeting)|durante|en (?:el|la) "
     r"(?:acto|ceremonia|inauguración|entrega)|lors de|à l'occasion de|während|anlässlich|durante la|na cerimônia|"
@@ -60,16 +57,6 @@ _FIRST_PERSON = re.compile(
 # Speech in Chinese, Japanese and Korean: addressing the audience, "I"/"we" forms.
 _CJK_SPEECH = re.compile(r"申し上げ|皆様|皆さん|私は|私たち|同志们|同志們|各位|我们|我們|女士们|여러분|저는|우리는|하겠습니다")
 _LETTER_OPENING = re.compile(r"^(?:(?:my )?dear|cher|chère|querid|estimad|liebe|beste|geachte|caro|cara|дорог|уважаем)", re.IGNORECASE)
-# How letters end: "Yours sincerely,", "Atentamente,", "Mit freundlichen Grüßen", "С уважением".
-_CLOSING = re.compile(
-    r"^(?:please accept.{0,40}(?:assurances?|expression) of|veuillez agréer|reciba.{0,40}(?:testimonio|seguridades)|"
-    r"mit (?:vorzüglicher )?hochachtung|con (?:la )?(?:más alta|mi más alta) consideración|"
-    r"yours(?: sincerely| faithfully| truly| fraternally)?|sincerely(?: yours)?|with (?:best|kind|warm|comradely|fraternal) (?:regards|greetings|wishes)|"
-    r"(?:best|kind) regards|fraternally|comradely yours|atentamente|cordialmente|saludos(?: cordiales| fraternales)?|"
-    r"cordialement|bien à vous|mit freundlichen grüßen|herzliche grüße|distinti saluti|cordiali saluti|"
-    r"atenciosamente|с уважением|с товарищеским приветом)[,.!]?$",
-    re.IGNORECASE,
-)
 
 
 # Addressing an audience is what a speech does: "Mr. President,", "Ladies and gentlemen", …
@@ -142,7 +129,7 @@ def classify_doc_type(segmented: Segmented) -> str:
         # Two people, one of whom mostly asks: an interview, whatever the labels say.
         asking = max((sum(1 for s in labelled if s.speaker == who and s.paragraphs and s.paragraphs[-1].rstrip().endswith("?"))
                       / max(1, sum(1 for s in labelled if s.speaker == who)) for who in speakers), default=0.0)
-        if _PRESS_EVENT.search(described):
+        if PRESS_EVENT.search(described):
             return "transcript"  # a press conference or briefing: a spokesperson and many journalists
         if _INTERVIEW.search(described) or roles >= 0.3 * len(labelled) or (len(speakers) == 2 and asking >= 0.6):
             return "interview"
@@ -161,13 +148,13 @@ def classify_doc_type(segmented: Segmented) -> str:
         return "other"
     if _DATELINE.match(body[0]) or (header.byline and not header.occasion):
         return "article"
-    if any(_CLOSING.match(p.strip()) for p in body[-4:]) and (is_salutation(body[0]) or _LETTER_OPENING.match(body[0])):
+    if any(CLOSING.match(p.strip()) for p in body[-4:]) and (is_salutation(body[0]) or _LETTER_OPENING.match(body[0])):
         return "letter"
     if header.title and _LETTER.search(header.title) and not labelled:
         return "letter"
     if is_salutation(body[0]) or (body[0].endswith((",", ":", "!")) and len(body[0]) < 80):
         # "Beste buren," opens speeches too: a letter also closes like one.
-        closed = any(_CLOSING.match(p.strip()) for p in body[-4:])
+        closed = any(CLOSING.match(p.strip()) for p in body[-4:])
         return "letter" if _LETTER_OPENING.match(body[0]) and closed else "speech"
     if labelled:
         return "speech"

@@ -109,13 +109,20 @@ _DIET_LABEL = re.compile(
 _SINGLE_ROLE_SET = {"기자", "사회자", "진행자", "앵커"}
 # Chinese forms of address after a name ("李大文議員"), and roles that speak without a name.
 _CJK_SUFFIX = re.compile(r"(?:議員|议员|先生|女士|博士|教授|同志|委員|委员|代表|君)$")
-_CJK_OFFICE_SUFFIX = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<office>部长|部長|主任|市长|市長|省长|省長|局长|局長|司长|司長|"
-                                r"厅长|廳長|院长|院長|总理|總理|主席|书记|書記|大臣|知事|議長|议长|发言人|發言人|大使|委员|委員)$")
+# Offices written with a Chinese or Japanese name, before it ("江澄市市长 周文澜") or after a surname ("王部长").
+_CJK_OFFICES = ("部长", "部長", "主任", "市长", "市長", "省长", "省長", "局长", "局長", "司长", "司長", "厅长", "廳長", "院长",
+                "院長", "总理", "總理", "总统", "總統", "主席", "书记", "書記", "大臣", "知事", "町長", "村長", "区長", "議長", "议长",
+                "会長", "会长", "社長", "校长", "校長", "学長", "理事長", "大使", "首相", "委员长", "委員長", "委员", "委員",
+                "发言人", "發言人", "代表")
+_CJK_OFFICE = "(?:" + "|".join(sorted(_CJK_OFFICES, key=len, reverse=True)) + ")"
+_CJK_OFFICE_SUFFIX = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<office>" + _CJK_OFFICE + r")$")
 _CJK_ROLES = {"主席", "副主席", "行政長官", "行政长官", "秘書長", "秘书长", "代理主席", "全委會主席", "主持人", "记者", "記者",
               "司会", "司会者", "議長", "议长", "委員長", "委员长"}
 # Korean labels: a name, a name and an office ("김태린 장관"), a surname and an office ("김 장관").
-_KOREAN_OFFICES = ("장관", "대통령", "총리", "의원", "위원장", "대변인", "차관", "시장", "지사", "의장", "대표", "위원", "교수", "박사", "씨")
-_KOREAN_LABEL = re.compile(r"^(?P<name>[가-힣]{1,4})(?:\s?(?P<office>" + "|".join(_KOREAN_OFFICES) + r"))?$")
+_KOREAN_OFFICES = ("장관", "대통령", "국무총리", "총리", "의원", "위원장", "대변인", "차관", "시장", "도지사", "지사", "의장", "대표",
+                   "대사", "청장", "교육감", "군수", "구청장", "위원", "교수", "박사", "씨")
+_KOREAN_OFFICE = "(?:" + "|".join(sorted(_KOREAN_OFFICES, key=len, reverse=True)) + ")"
+_KOREAN_LABEL = re.compile(r"^(?P<name>[가-힣]{1,4})(?:\s?(?P<office>" + _KOREAN_OFFICE + r"))?$")
 _TIME_BEFORE_COLON = re.compile(r"^([^:：\n]{1,90}?)\s*\(\d{1,2}[:.]\d{2}\)\s*(?=[:：])")
 # A stenogram's speaker line standing alone above the speech: "Жданов И. П.", "ГАЛИЕВ Р. Т., депутат.",
 # "И. П. Жданов", "Председательствующий."
@@ -200,13 +207,13 @@ _CJK_OCCASION = re.compile(
 )
 
 
-_PRESS_EVENT = re.compile(
-    r"^(?:(?:joint|regular|daily|weekly|special)\s+)?(?:press|news|media)\s+(?:conference|briefing|statement|availability)\b"
-    r"|^(?:pressekonferenz|"
-    r"pressestatement|conférence de presse|point de presse|rueda de prensa|conferencia de prensa|conferenza stampa|"
-    r"conferência de imprensa|coletiva de imprensa|пресс-конференция|брифинг)\b",
-    re.IGNORECASE,
+_PRESS_EVENT_WORDS = (
+    r"(?:(?:joint|regular|daily|weekly|special)\s+)?(?:press|news|media)\s+(?:conference|briefing|statement|availability)"
+    r"|pressekonferenz|pressestatement|conférence de presse|point de presse|rueda de prensa|conferencia de prensa|"
+    r"conferenza stampa|conferência de imprensa|coletiva de imprensa|пресс-конференц\w*|брифинг\w*|记者会|記者会見|기자회견"
 )
+_PRESS_EVENT = re.compile(r"^(?:" + _PRESS_EVENT_WORDS + ")", re.IGNORECASE)
+PRESS_EVENT = re.compile(r"(?:^|\b)(?:" + _PRESS_EVENT_WORDS + ")", re.IGNORECASE)  # anywhere in a line
 
 
 def is_occasion(text: str) -> bool:
@@ -788,15 +795,11 @@ _FIELD_KEYS = _TITLE_KEYS | {"program", "programme", "programa", "source", "spea
                              "时间", "時間", "日時", "地点", "地點", "场所", "來源", "发布时间", "發布時間", "ort", "lugar", "lieu", "luogo", "место", "来源", "출처"}
 # An office and a name on one line: "해양수산부 장관 박정훈", "江澄市市长　周文澜", "青葉台市長　小野寺和彦".
 _CJK_OFFICE_NAME = re.compile(
-    r"^[^\s]{0,20}?(?:[\s\u3000][^\s]{1,12}?)?(?:市长|市長|省长|省長|部长|部長|主席|总理|總理|总统|總統|书记|書記|大臣|知事|"
-    r"町長|村長|区長|議長|议长|会長|会长|社長|校长|校長|大使|首相|局长|局長|厅长|廳長|主任|委员长|委員長|院长|院長|代表|学長|理事長)"
-    r"[\s\u3000]+(?P<name>[\u4e00-\u9fff\u3005]{1,5}(?:[\s\u3000][\u4e00-\u9fff\u3005]{1,3})?)$"
+    r"^[^\s]{0,20}?(?:[\s\u3000][^\s]{1,12}?)?" + _CJK_OFFICE
+    + r"[\s\u3000]+(?P<name>[\u4e00-\u9fff\u3005]{1,5}(?:[\s\u3000][\u4e00-\u9fff\u3005]{1,3})?)$"
 )
-_KOREAN_NAME_OFFICE = re.compile(r"^(?P<name>[가-힣]{2,4})\s+(?:대통령|국무총리|총리|장관|시장|도지사|지사|의장|위원장|대표|대사|차관|청장|교육감|군수|구청장)$")
-_KOREAN_OFFICE_NAME = re.compile(
-    r"^(?:[가-힣·]+\s)*?[가-힣·]*?(?:장관|대통령|국무총리|총리|시장|도지사|지사|의장|위원장|대표|대사|차관|청장|교육감|군수|구청장)\s+"
-    r"(?P<name>[가-힣]{2,4})$"
-)
+_KOREAN_NAME_OFFICE = re.compile(r"^(?P<name>[가-힣]{2,4})\s+" + _KOREAN_OFFICE + "$")
+_KOREAN_OFFICE_NAME = re.compile(r"^(?:[가-힣·]+\s)*?[가-힣·]*?" + _KOREAN_OFFICE + r"\s+(?P<name>[가-힣]{2,4})$")
 
 
 def office_name(text: str) -> str | None:
@@ -1135,16 +1138,21 @@ _CAPS_FUNCTION_WORDS = {"in", "im", "en", "dans", "bei", "on", "at", "to", "of",
                         "before", "during", "de", "del", "du", "des", "la", "le", "el", "al", "auf", "vor", "zum", "zur"}
 _SPEAKING_ROLES = {"president", "the president", "prime minister", "the prime minister", "chancellor", "the chancellor",
                    "governor", "the governor", "mayor", "the mayor", "king", "queen", "premier"}
-_CLOSING_LINE = re.compile(
-    r"^(?:yours(?: sincerely| faithfully| truly| fraternally)?|sincerely|with (?:best|kind|warm|warmest|comradely|fraternal) "
-    r"(?:regards|greetings|wishes)|(?:best|kind|warm) regards|fraternally|please accept|veuillez agréer|atentamente|"
-    r"cordialmente|cordialement|mit freundlichen grüßen|с уважением|distinti saluti|cordiali saluti|saludos)",
+# How letters end: "Yours sincerely,", "Atentamente,", "Mit freundlichen Grüßen", "С уважением", and the
+# diplomatic formulas that run on ("Please accept, Excellency, the assurances of my highest consideration.").
+CLOSING = re.compile(
+    r"^(?:(?:please accept|veuillez agréer|reciba|mit vorzüglicher hochachtung|con (?:la|mi) más alta consideración)\b.{0,120}"
+    r"|yours(?: sincerely| faithfully| truly| fraternally)?|sincerely(?: yours)?|"
+    r"with (?:best|kind|warm|warmest|comradely|fraternal) (?:regards|greetings|wishes)|(?:best|kind|warm) regards|"
+    r"fraternally|comradely yours|atentamente|cordialmente|saludos(?: cordiales| fraternales)?|cordialement|bien à vous|"
+    r"mit freundlichen grüßen|herzliche grüße|distinti saluti|cordiali saluti|atenciosamente|с уважением|"
+    r"с товарищеским приветом)[,.!]?$",
     re.IGNORECASE,
 )
 
 
 def _letter_closing(sections: list[_SectionBuilder]) -> bool:
-    return any(_CLOSING_LINE.match(p.strip()) for s in sections[-2:] for p in s.paragraphs[-6:])
+    return any(CLOSING.match(p.strip()) for s in sections[-2:] for p in s.paragraphs[-6:])
 
 
 _DOTTED_QA = re.compile(r"^(Q|A)\.\s+(\S.*)$", re.DOTALL)
@@ -1279,8 +1287,6 @@ def segment_document(cleaned: Cleaned) -> Segmented:
                 continue
             sections[-1].paragraphs.append(paragraph)
 
-    _resolve_surnames(sections, [header.author] if header.author else [], "\n".join(header.lines))
-    sections = _drop_weak_labels(sections)
     # "Présidence de M. Laurent Vasseur": the chair's turns ("M. le président. —") are that person's.
     chair = next((m for line in header.lines if (m := _CHAIR_NAMED.match(line))
                   and (m.group("cjk") or _titled_person(m.group("name")) or is_person_name(m.group("name")))), None)
@@ -1292,7 +1298,9 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     known = [header.author] if header.author else []
     if header.occasion:
         known.append(name_after_honorific(header.occasion) or name_in_occasion(header.occasion) or "")
+    # before weak labels are judged: a lone surname that resolves to a full name is a real turn
     _resolve_surnames(sections, known, "\n".join(header.lines))
+    sections = _drop_weak_labels(sections)
     _name_question_answer_turns(sections, header)
     signer, signed_date = _signature(sections)
     label_speakers = {s.speaker for s in sections if s.from_label}
