@@ -24,24 +24,22 @@ def factory() -> DetectorFactory:
     return f
 
 
-def stock(factory: DetectorFactory, text: str, n_trial: int = 7) -> list[tuple[str, float]] | str:
-    detector = factory.create()
+def probabilities(detector, text: str, n_trial: int) -> list[tuple[str, float]] | str:  # type: ignore[no-untyped-def]
+    """What a detector answers for `text`, or the message of the exception it raises."""
     detector.n_trial = n_trial
     detector.append(text)
     try:
         return [(c.lang, c.prob) for c in detector.get_probabilities()]
     except LangDetectException as exc:
         return str(exc)
+
+
+def stock(factory: DetectorFactory, text: str, n_trial: int = 7) -> list[tuple[str, float]] | str:
+    return probabilities(factory.create(), text, n_trial)
 
 
 def fast(text: str, n_trial: int = 7, early_trials: int = 0, early_prob: float = 1.1) -> list[tuple[str, float]] | str:
-    detector = langid.create(SEED, early_trials, early_prob)
-    detector.n_trial = n_trial
-    detector.append(text)
-    try:
-        return [(c.lang, c.prob) for c in detector.get_probabilities()]
-    except LangDetectException as exc:
-        return str(exc)
+    return probabilities(langid.create(SEED, early_trials, early_prob), text, n_trial)
 
 
 def corpus_samples() -> list[str]:
