@@ -1318,10 +1318,9 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     if signer and not label_speakers and not (header.occasion and _JOINT.search(header.occasion)) \
             and (author is None or (author != signer and (_letter_closing(sections) or addressed))):
         author = signer  # a letter is its signer's, whoever the header names (often the addressee)
-    if author is None and len(label_speakers) == 1:
-        only = next(iter(label_speakers))
-        if only and _CHAIR_OFFICE.fullmatch(only) is None and label_turns >= 1 and only.casefold() in _SPEAKING_ROLES:
-            author = only  # "THE PRESIDENT:" who is never named: the role speaks the whole address
+    only = next(iter(label_speakers)) if len(label_speakers) == 1 else None
+    if author is None and only and only.casefold() in _SPEAKING_ROLES:
+        author = only  # "THE PRESIDENT:" who is never named: the role speaks the whole address
     # The author is the person who speaks or writes the whole text: nobody, when several share it.
     voices = {s.speaker for s in sections if s.kind == "speech" and (s.speaker or s.from_label)}
     if len(voices) >= 2:  # (None counts: an interviewer the text does not name)

@@ -46,9 +46,9 @@ FLOORS = {
                     "language": 1.0, "speakers": 1.0, "paragraphs_include": 0.94},
     "corpus_dev6": {"title": 0.91, "author": 1.0, "occasion": 0.95, "date": 1.0, "doc_type": 0.91,
                     "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.94},
-    "corpus_dev7": {"title": 0.87, "author": 0.95, "occasion": 0.95, "date": 0.95, "doc_type": 1.0,
+    "corpus_dev7": {"title": 0.87, "author": 1.0, "occasion": 0.95, "date": 0.95, "doc_type": 1.0,
                     "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.89},
-    "corpus_dev8": {"title": 0.91, "author": 0.95, "occasion": 1.0, "date": 1.0, "doc_type": 1.0,
+    "corpus_dev8": {"title": 0.91, "author": 1.0, "occasion": 1.0, "date": 1.0, "doc_type": 1.0,
                     "language": 1.0, "speakers": 0.98, "paragraphs_include": 1.0},
 }
 
