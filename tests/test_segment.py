@@ -588,3 +588,15 @@ def test_answers_are_the_interviewee_named_in_the_introduction() -> None:
     )
     turns = [s.speaker for s in segment(text).sections if s.kind == "speech"]
     assert turns == [None, "Aino Lahti", None, "Aino Lahti"]
+
+
+def test_a_role_that_speaks_the_whole_address_is_its_author() -> None:
+    text = (
+        "REMARKS BY THE PRESIDENT IN THE ANNUAL ADDRESS ON THE STATE OF THE UNION\n\n"
+        "THE PRESIDENT: Mr. Speaker, members of the Assembly, my fellow citizens: the state of our union is strong.\n\n"
+        "Tonight I want to speak about schools and about the roads that take our children to them.\n\n"
+        "THE PRESIDENT: Thank you, and good night.\n"
+    )
+    result = segment(text)
+    assert result.header.author == "President"
+    assert {s.speaker for s in result.sections if s.kind == "speech"} == {"President"}
