@@ -140,6 +140,8 @@ def needs_ftfy(text: str) -> bool:
 
 _BLANK = re.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+# The runs _SPACES replaces by one space that are not already one space (same result, fewer calls).
+_SPACE_RUNS = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f][ \t\u00a0\u2000-\u200a\u202f\u205f]*| [ \t\u00a0\u2000-\u200a\u202f\u205f]+")
 
 # ---- page furniture and boilerplate ---------------------------------------------------------
 
@@ -149,8 +151,11 @@ _PAGE_NUMBER = re.compile(
     r"|^\s*\d{1,4}\s*\|\s*(?:page|página|pagina|seite|страница)\s*$",
     re.IGNORECASE,
 )
-_BOILERPLATE = re.compile(
-    r"^\s*(?:"
+# Boilerplate lines. Most alternatives start with a literal word, so a line fails them at once;
+# the few that may start anywhere in a line (a copyright, a photo credit) are tried only on lines
+# holding one of their key words: `is_boilerplate` equals a match of `_BOILERPLATE`, which is the
+# definition (tests/test_clean.py checks the two agree).
+_BOILERPLATE_LEAD = (
     r"comments are closed.*|(?:leave|post) a (?:comment|reply).*|share this(?: ?:.*)?|"
     r"like this:?|like loading\.*|click to (?:share|print|email).*|"
     r"\(?(?:please )?check against (?:the )?delivery\)?\.?|\(?cotejar con la intervención pronunciada\)?\.?|"
@@ -172,7 +177,7 @@ _BOILERPLATE = re.compile(
     r"we use (?:some )?(?:essential |necessary )?cookies.*|(?:accept|reject|view|manage) (?:all |additional )?cookies|"
     r"privacy (?:&|and) cookies.*|cookie (?:policy|settings|notice).*|(?:previous|next|older|newer) (?:post|entry|article)s?\b.*|"
     r"most (?:read|popular|viewed)|more (?:news|stories|from).{0,40}|share:? .{0,60}(?:facebook|twitter|e-?mail).*|"
-    r"<<\s*back|back\b.{0,3}|.{0,60}all rights reserved\.?|todos los derechos reservados.*|tutti i diritti riservati.*|"
+    r"<<\s*back|back\b.{0,3}|todos los derechos reservados.*|tutti i diritti riservati.*|"
     r"tous droits réservés.*|alle rechte vorbehalten.*|todos os direitos reservados.*|все права защищены.*|"
     r"síguenos en .{1,60}|follow us on .{1,60}|comentarios? \(\d+\)|comments? \(\d+\)|compartir en .{1,30}|"
     r"просмотров:?\s*\d+.*|(?:фото|foto|photo|fonte|quelle|source photo)\s?: .{1,80}|"
@@ -180,10 +185,10 @@ _BOILERPLATE = re.compile(
     r"이전글.*|다음글.*|목록(?:\s*\|\s*인쇄)?|인쇄|공공누리.*|"
     r"embargoed (?:until|for) .{0,80}|for immediate release|transcribed by .{1,80}|sperrfrist:? .{0,80}|"
     r"\(.{0,80}(?:ufficio stampa|press office|fa fede|check against delivery|prononcé fait foi|gesprochene wort).{0,80}\)|"
-    r".{0,300}\b(?:photo|foto)\s+(?:by|:)\s+[A-ZÀ-Þ][\w.'’\- ]{2,40}|related (?:posts|articles|stories|links)\W.*|"
+    r"related (?:posts|articles|stories|links)\W.*|"
     r"end\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*(?:[a-z]{2,4})?|\[[^\]]{1,12}\](?:\s*\[[^\]]{1,12}\])+.*|font size:?.{0,20}|"
     r"contact us(?:\s*\|.*)?|sitemap|"
-    r".{0,12}바로가기|대표전화.{0,60}|copy link|open parliament licen[cs]e.*|.{0,40}licensed under .{0,80}|"
+    r"대표전화.{0,60}|copy link|open parliament licen[cs]e.*|"
     r"\(?проверить при (?:произнесении|выступлении)\)?\.?|опубликован[оа]? в раздел\w*:?.*|ссылка на материал:?.*|дата публикации:?.*|текстовая версия|версия для печати|"
     r"\d+\s*min(?:ute)?s? read|分享到[:：]?.{0,30}|来源[:：].{1,20}|來源[:：].{1,20}|"
     r"(?:create a free website or blog|website powered by|blog) at wordpress\.com.*|"
@@ -191,16 +196,36 @@ _BOILERPLATE = re.compile(
     r"[a-z]{1,4}(?:/[a-z]{1,4}){1,5}|"  # agency desk initials: "rq/ms/tl"
     r"(?:transcript|text|statement|release) (?:issued|released|provided|distributed) by .{1,120}|"
     r"released at \d{1,2}[:.]\d{2}.{0,20}|sign up for .{0,60}newsletter.*|"
-    r".{0,80}(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
-    r"tutti i diritti riservati|todos os direitos reservados|все права защищены)\.?|"
     r"\[[^\]]{0,20}\b(?:music|jingle|theme|musique|música|musik|музыка)\b[^\]]{0,20}\]|"
-    r".{0,40}공공누리.*|(?:【[^】]{1,12}】\s*){1,4}|"
-    # a photo caption with its credit: "President X greets … (Official Presidency Photo by Tom Lind)"
-    r".{0,300}\([^()]{0,60}\b(?:photo|foto|photograph|image|picture|bild|фото)s?\s*(?::|by|credit|courtesy|©|von|por|de|par)\s[^()]{1,60}\)\.?|"
+    r"(?:【[^】]{1,12}】\s*){1,4}|"
     r"(?:you may also like|recommended|popular (?:posts|stories)|most (?:read|popular|viewed|shared))\b.{0,30}"
-    r")\s*$",
-    re.IGNORECASE,
 )
+_RIGHTS = (r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
+           r"tutti i diritti riservati|todos os direitos reservados|все права защищены")
+_BOILERPLATE_ANYWHERE = (
+    r".{0,80}(?:" + _RIGHTS + r")\.?|.{0,12}바로가기|.{0,40}licensed under .{0,80}|.{0,40}공공누리.*|"
+    r".{0,300}\b(?:photo|foto)\s+(?:by|:)\s+[A-ZÀ-Þ][\w.'’\- ]{2,40}|"
+    # a photo caption with its credit: "President X greets … (Official Presidency Photo by Tom Lind)"
+    r".{0,300}\([^()]{0,60}\b(?:photo|foto|photograph|image|picture|bild|фото)s?\s*(?::|by|credit|courtesy|©|von|por|de|par)\s[^()]{1,60}\)\.?"
+)
+# Every alternative of _BOILERPLATE_ANYWHERE needs one of these (lower-cased) to match.
+_ANYWHERE_KEYS = ("all rights reserved", "todos los derechos reservados", "tous droits réservés",
+                  "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
+                  "все права защищены", "바로가기", "licensed under", "공공누리", "photo", "foto", "image",
+                  "picture", "bild", "фото")
+_BOILERPLATE = re.compile(r"^\s*(?:" + _BOILERPLATE_LEAD + "|" + _BOILERPLATE_ANYWHERE + r")\s*$", re.IGNORECASE)
+_BOILERPLATE_LEAD_RE = re.compile(r"^\s*(?:" + _BOILERPLATE_LEAD + r")\s*$", re.IGNORECASE)
+_BOILERPLATE_ANYWHERE_RE = re.compile(r"^\s*(?:" + _BOILERPLATE_ANYWHERE + r")\s*$", re.IGNORECASE)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether `line` is a boilerplate line (a full match of _BOILERPLATE), testing first what is cheap."""
+    if _BOILERPLATE_LEAD_RE.match(line):
+        return True
+    # re's IGNORECASE also equates "ſ" with "s", "K" with "k", "ı"/"İ" with "i": casefold covers the
+    # first two; the dotless i and the combining dot are mapped so that no key word is missed.
+    low = line.lower() if line.isascii() else line.casefold().replace("ı", "i").replace("\u0307", "")
+    return any(key in low for key in _ANYWHERE_KEYS) and _BOILERPLATE_ANYWHERE_RE.match(line) is not None
 # Headers of link lists whose entries (short lines under them) are other pages' headlines.
 _LIST_HEADER = re.compile(
     r"^(?:most (?:read|popular|viewed|shared)|related(?: (?:posts|articles|stories|links))?:?|read more|"
@@ -685,8 +710,8 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             out.append("")
             continue
         list_left = 0
-        if _BOILERPLATE.match(bare) or _SOCIAL.match(stripped) or _NAV.match(bare) \
-                or (stripped.startswith("[") and _BOILERPLATE.match(stripped)):
+        if is_boilerplate(bare) or _SOCIAL.match(stripped) or _NAV.match(bare) \
+                or (stripped.startswith("[") and is_boilerplate(stripped)):
             removed.add("boilerplate")
             out.append("")
             if _LIST_HEADER.match(bare):
@@ -696,7 +721,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             # "Comentarios (14) | Compartir en Facebook", "5 октября 2010 года, 14:20 | Просмотров: 2417":
             # the parts that are page chrome go, the rest of the line stays.
             items = [item.strip(" <>«»‹›←→") for item in re.split(r"\s*[|·]\s*", bare) if item.strip(" <>«»‹›←→")]
-            chrome = [item for item in items if _BOILERPLATE.match(item) or _SOCIAL.match(item) or _SHARE_ITEM.match(item)]
+            chrome = [item for item in items if is_boilerplate(item) or _SOCIAL.match(item) or _SHARE_ITEM.match(item)]
             if chrome and len(chrome) == len(items):
                 removed.add("boilerplate")
                 out.append("")
@@ -721,10 +746,12 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
                 _note_head_name(stripped, head_names, meta)
             out.append("")
             continue
+        if len(stripped) > config.furniture_max_chars:
+            out.append(line)
+            continue
         key = keys[index] or _norm_furniture(stripped)
         if (
-            len(stripped) <= config.furniture_max_chars
-            and (
+            (
                 counts[key] >= config.furniture_min_repeats
                 # twice is enough for a head with a page number or set centred on the page
                 or (counts[key] >= 2 and len(key) > 8 and not _looks_dated(stripped)
@@ -816,7 +843,7 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     text = remove_furniture(text, config, fixes, meta)
     text = split_indented_paragraphs(text, fixes)
     # Tabs and exotic spaces inside lines become single spaces; indentation is not kept.
-    text = "\n".join(_SPACES.sub(" ", line).strip(" ") if line.strip() else "" for line in text.split("\n"))
+    text = "\n".join(line.strip(" ") if line.strip() else "" for line in _SPACE_RUNS.sub(" ", text).split("\n"))
     text = text.replace("\u3000", " ")
     blocks, front = markdown_to_blocks(text, fixes, markdown=decoded.format in ("markdown", "html", "json"))
     meta.update({k: v for k, v in front.items() if k not in meta})

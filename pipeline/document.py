@@ -269,7 +269,7 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
                     text=quote.text, attributed_to=quote.attributed_to,
                     char_start=p_start + quote.start, char_end=p_start + quote.end,
                 ))
-            context += "\n" + paragraph
+            context = (context + "\n" + paragraph)[-3000:]  # all find_quotes looks at
             paragraph_index += 1
         # Words never span paragraphs: a section's count is the sum of its paragraphs'.
         section_words = sum(r.n_words for r in paragraph_rows[-len(section.paragraphs):])

@@ -32,6 +32,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 
 def count_words(text: str) -> int:
     """Words: runs of letters and digits; each Han or kana character counts as one word."""
+    if text.isascii():
+        return len(_WORD.findall(text))
     cjk = len(_CJK_CHAR.findall(text))
     rest = _CJK_CHAR.sub(" ", text) if cjk else text
     return cjk + len(_WORD.findall(rest))

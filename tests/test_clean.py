@@ -411,3 +411,28 @@ def test_menu_rows_and_arrow_breadcrumbs_are_boilerplate() -> None:
                   "The desalination plant will begin supplying water to the eastern districts next week.\n")
     assert "Economy" not in text and "Общество" not in text
     assert "desalination plant" in text
+
+
+# Pieces boilerplate lines are made of, so that random lines come near to matching.
+_BOILERPLATE_PIECES = st.sampled_from([
+    "All Rights Reserved", "© 2019 ", "Photo by Anna Lee", "(Photo: Reuters)", "photograph courtesy ",
+    "licensed under CC-BY", "바로가기", "공공누리", "Все права защищены", "Tous droits réservés.", "Share this",
+    "Comments are closed", "image ", "PICTURE", "Bild von ", "Фото: ", "foto", " ", "(", ")", ".", "x" * 70,
+    "Mr Smith said", "Tags: ", "Read more", "Ⅰ", "ſ", "K", "İ", "ı", "ᲂ", "ᲄ", "lİcenſed under ", "ФОᲄО: ",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_BOILERPLATE_PIECES, st.text(max_size=6)), max_size=8).map("".join))
+def test_boilerplate_fast_path_equals_the_pattern(line: str) -> None:
+    """is_boilerplate tries the alternatives that may start anywhere in a line only on lines with
+    one of their key words; its answer must be the full pattern's on any line."""
+    assert clean.is_boilerplate(line) == bool(clean._BOILERPLATE.match(line))
+
+
+def test_boilerplate_lines_are_recognised_wherever_the_key_word_is() -> None:
+    for line in ("Copyright 2020 Ministry of Foreign Affairs. All rights reserved.",
+                 "The minister greets delegates (Official Photo by Tom Lind)",
+                 "Texto publicado: Todos los derechos reservados", "홈페이지 바로가기"):
+        assert clean.is_boilerplate(line), line
+    assert not clean.is_boilerplate("The photo of the delegation was taken at the summit in May.")
