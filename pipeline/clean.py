@@ -187,7 +187,11 @@ _BOILERPLATE_LEAD = (
     r"\(.{0,80}(?:ufficio stampa|press office|fa fede|check against delivery|prononcé fait foi|gesprochene wort).{0,80}\)|"
     r"related (?:posts|articles|stories|links)\W.*|"
     r"end\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*(?:[a-z]{2,4})?|\[[^\]]{1,12}\](?:\s*\[[^\]]{1,12}\])+.*|font size:?.{0,20}|"
-    r"contact us(?:\s*\|.*)?|sitemap|"
+    r"contact us(?:\s*\|.*)?|sitemap|recent (?:posts|articles|entries|comments)|like this:?\s*like loading\.*|"
+    # "Torna all'archivio", "Back to index", "Zurück zum Archiv": a link back to the site's lists
+    r"(?:back to|return to|go to|torna (?:a|al|all['’]|alla)|zurück zu[mr]?|retour (?:à l['’]|à la|au|aux)|volver al?|"
+    r"voltar (?:ao?|à)|вернуться (?:к|в))\s?(?:the )?(?:archives?|archivio|archiv|archivo|arquivo|архиву?|index|indice|"
+    r"índice|home ?page|homepage|contents|inhalt|sommaire|list|liste|elenco|lista|список)|"
     r"대표전화.{0,60}|copy link|open parliament licen[cs]e.*|"
     r"\(?проверить при (?:произнесении|выступлении)\)?\.?|опубликован[оа]? в раздел\w*:?.*|ссылка на материал:?.*|дата публикации:?.*|текстовая версия|версия для печати|"
     r"\d+\s*min(?:ute)?s? read|分享到[:：]?.{0,30}|来源[:：].{1,20}|來源[:：].{1,20}|"
@@ -229,7 +233,8 @@ def is_boilerplate(line: str) -> bool:
 # Headers of link lists whose entries (short lines under them) are other pages' headlines.
 _LIST_HEADER = re.compile(
     r"^(?:most (?:read|popular|viewed|shared)|related(?: (?:posts|articles|stories|links))?:?|read more|"
-    r"more (?:news|stories|from).{0,30}|you may also like|recommended|popular (?:posts|stories))\s*$",
+    r"more (?:news|stories|from).{0,30}|you may also like|recommended|popular (?:posts|stories)|"
+    r"recent (?:posts|articles|entries))\s*$",
     re.IGNORECASE,
 )
 # Items of a share/comment bar: "Compartir en Facebook", "Comentarios (14)", "<< Back", "Top", "인쇄".
@@ -432,7 +437,7 @@ _CHROME_ATTR = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|breadcrumbs?|share|sharing|social|related|newsletter|subscribe|"
     r"skip-link|sidebar|navbar|menu|site-header|site-footer|site-title|site-description|site-branding|masthead|"
     r"promo|advert|ads?|comments?|pagination|"
-    r"print-links?|tags|categories)(?:$|[\s_-])",
+    r"print-links?|tags|categories|sharedaddy|likes?|widgets?|relatedposts)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 
@@ -616,11 +621,25 @@ def _looks_dated(line: str) -> bool:
     return is_date_line(line) is not None
 
 
+# A line that is only a link to a site's index page or folder: "[Kessel Archive](../index.htm)".
+_INDEX_LINK = re.compile(r"^\[[^\]]{1,60}\]\((?:\.{1,2}/)*(?:[\w.-]+/)*(?:index\.s?html?|index\.php|default\.aspx?)?\)$",
+                         re.IGNORECASE)
+
+
+def _is_breadcrumb(stripped: str) -> bool:
+    """'Home > Archive > Plekhanov', also as markdown links with escaped separators
+    ('[Archive](../../index.htm)  \\> [Kessel](../index.htm)')."""
+    if "](" in stripped or "\\" in stripped:
+        stripped = _MD_LINK.sub(r"\1", stripped).replace("\\>", ">").replace("\\", "")
+        stripped = _SPACES.sub(" ", stripped).strip()
+    return bool(_CRUMB_SEPARATOR.search(stripped) and _BREADCRUMB.match(stripped))
+
+
 # Lines that are furniture by their own shape: (fix recorded, test on the raw and stripped line).
 _CRUMB_SEPARATOR = re.compile(r"\s[>»›→▸►/]\s")
 # Each test first checks a character its pattern cannot match without (most lines fail it).
 _LINE_FURNITURE: tuple[tuple[str, Callable[[str, str], object]], ...] = (
-    ("boilerplate", lambda line, stripped: _CRUMB_SEPARATOR.search(stripped) and _BREADCRUMB.match(stripped)),
+    ("boilerplate", lambda line, stripped: _is_breadcrumb(stripped)),
     ("running_heads", lambda line, stripped: (stripped[:1].isdigit() or stripped[-1:].isdigit()
                                               or stripped[:4].casefold() == "page") and _PAGE_HEAD.match(line)),
     ("table_of_contents", lambda line, stripped: (stripped[-1:].isdigit() or stripped[-1:] in "ABCD")
@@ -687,7 +706,16 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
     keys = [_norm_furniture(line) if line.strip() and len(line.strip()) <= config.furniture_max_chars else ""
             for line in lines]
     counts = Counter(key for key in keys if key)
+    # Lines shaped like page numbers: a line repeated beside one is a running head or foot.
+    page_lines = {i for i, line in enumerate(lines) if "#" in keys[i] and _PAGE_NUMBER.match(line)}
+
+    def beside_page_number(i: int) -> bool:
+        before = next((j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), None)
+        after = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].strip()), None)
+        return before in page_lines or after in page_lines
+
     out: list[str] = []
+    occurred: set[str] = set()  # short lines' keys met so far
     seen_repeated: set[str] = set()
     removed: set[str] = set()
     head_zone = 0
@@ -711,7 +739,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             continue
         list_left = 0
         if is_boilerplate(bare) or _SOCIAL.match(stripped) or _NAV.match(bare) \
-                or (stripped.startswith("[") and is_boilerplate(stripped)):
+                or (stripped.startswith("[") and (is_boilerplate(stripped) or _INDEX_LINK.match(stripped))):
             removed.add("boilerplate")
             out.append("")
             if _LIST_HEADER.match(bare):
@@ -750,19 +778,23 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             out.append(line)
             continue
         key = keys[index] or _norm_furniture(stripped)
+        repeated_before = key in occurred
+        occurred.add(key)
+        beside = bool(page_lines) and beside_page_number(index)
         if (
             (
                 counts[key] >= config.furniture_min_repeats
                 # twice is enough for a head with a page number or set centred on the page
                 or (counts[key] >= 2 and len(key) > 8 and not _looks_dated(stripped)
-                    and ("#" in key or len(line) - len(line.lstrip()) >= 8))
+                    and ("#" in key or len(line) - len(line.lstrip()) >= 8 or beside))
             )
             and not re.search(r"[.!?:;,)\]…。]$", stripped)
             and not re.match(r"^[(\[]", stripped)
             and len(key) > 3
         ):
             page_numbered = bool(re.search(r"\s\d{1,4}$", stripped)) and not _YEAR.match(stripped.split()[-1])
-            if key not in seen_repeated and head_zone <= 12 and not page_numbered:
+            # (unless a page number beside it shows it is the head of a later page)
+            if key not in seen_repeated and head_zone <= 12 and not page_numbered and not (beside and repeated_before):
                 seen_repeated.add(key)
                 out.append(line)
                 continue

@@ -549,9 +549,13 @@ def _is_body_start(block: Block) -> bool:
         return True
     labelled = parse_label(text)
     if labelled is not None:
-        quoted = re.fullmatch(r"[\"“«„‘'].{5,200}[\"”»“’']", labelled[1].strip())
-        # 'Glеб Сомов: «Ни одна школа …»' on a line of its own is a news headline, not a turn.
-        return not (len(block.lines) == 1 and quoted)
+        rest = labelled[1].strip()
+        quoted = re.fullmatch(r"[\"“«„‘'].{5,200}[\"”»“’']", rest)
+        # 'Glеб Сомов: «Ни одна школа …»' on a line of its own is a news headline, not a turn;
+        # so is "Aktuelle Stunde: Zukunft der Fährverbindungen" (a phrase, not a sentence, after a weak label).
+        headline = not labelled[0].strong and len(text) < 160 and rest[:1].isupper() \
+            and len(rest.split()) >= 3 and not re.search(r"[.!?…。！？:;,]['’”»)\]]*$", rest)
+        return not (len(block.lines) == 1 and (quoted or headline))
     if len(block.lines) <= 2 and is_date_line(text):
         return False
     words = len(text.split())
@@ -616,6 +620,7 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         if (
             block.level and any(0 < h.level < block.level for h in header_blocks)
             and following is not None and not following.level and _is_body_start(following)
+            and is_date_line(block.text) is None
         ):
             break  # a lesser heading right before the text heads the first section, not the document
         header_blocks.append(block)
@@ -812,9 +817,34 @@ def office_name(text: str) -> str | None:
 _VENUE = re.compile(
     r"^(?:the\s+)?(?:[A-ZÀ-Þ][\w'’.\-]*\s+){0,3}"
     r"(?i:theatre|theater|stadium|arena|centre|center|salle|sala|saal|palais|palacio|palazzo|aula|plenarsaal|hall|"
-    r"palace|chamber|auditorium|capitol)\b"
+    r"palace|chamber|auditorium|capitol|"
+    # words that are also verbs or common nouns: a venue only where they end a part of the line
+    r"(?:room|building|hotel|headquarters|library|museum|cathedral)(?=\s*(?:,|$)))\b"
     r"(?:\s+of\s+[^,.!?]{1,60})?(?:[\s,]+(?:[A-ZÀ-Þ][\w.’'\-]*|of|the|de|del|la|du|des|der|di))*\s*$"
 )
+# A newspaper's masthead names whose organ it is: "Organ of the Ardenmoor Federation of Labour".
+_ORGAN_OF = re.compile(
+    r"^(?:(?:the\s+)?(?:official|central|weekly|daily|monthly|theoretical)\s+)?(?:organ|órgano|organe|organo|órgão)\s+"
+    r"(?:of|del?|du|de la|des|der|della|dell['’]|do|da)\b|^(?:zentralorgan|орган)\s",
+    re.IGNORECASE,
+)
+
+
+def _name_before_office(text: str) -> str | None:
+    """'Marta Solberg-Ines, Governor of Lower Vessendal': a name, then the office it holds."""
+    head, sep, tail = text.partition(",")
+    tail = tail.strip()
+    if not sep or not tail[:1].isupper() or len(tail.split()) > 12 or ends_terminal(tail) \
+            or len(head.split()) < 2 or not is_person_name(head.strip()) or find_date(tail) is not None:
+        return None
+    words = [w.strip(".,'’()").casefold() for w in tail.split()]
+    # an office ("Governor of …", "Minister for …", "Mayor") or an organisation ("… Transport Union"),
+    # not a place ("Lower Ostrand, Northern Province")
+    office = words[0] in HONORIFICS or bool(re.search(r"\s(?:of|for|to|de|du|des|del|della|di|für|der|des)\s", f" {tail} ")) \
+        or words[-1] in ORG_NAME_WORDS or words[-1] in ORG_WORDS
+    return name_from_text(head.strip()) if office else None
+
+
 # A news site's name and tagline: "Областные вести — новости Заозёрской области", "Northwire News".
 _SITE_NAME = re.compile(
     r"(?i:\b(?:news|noticias|nachrichten|notizie|notícias|nouvelles|actualités|новости|вести|известия)\b|新闻|新聞|뉴스)"
@@ -881,6 +911,11 @@ def _header_line_groups(block: Block) -> list[str]:
         return [" ".join(lines)] if lines else []
     groups: list[tuple[str, list[str]]] = []  # (role hint, lines)
     for line in lines:
+        if _ORGAN_OF.match(line):
+            if groups and groups[-1][0] == "text":
+                groups[-1] = ("masthead", groups[-1][1])  # the paper's name above "Organ of …"
+            groups.append(("masthead", [line]))
+            continue
         header_field = _HEADER_FIELD.match(line)
         if is_date_line(line) is not None:
             role = "date"
@@ -927,11 +962,17 @@ def _header_line_groups(block: Block) -> list[str]:
             prev_lines.append(line)
         else:
             groups.append((role, [line]))
-    return [" ".join(group) for _, group in groups]
+    return [(_MASTHEAD if role == "masthead" else "") + " ".join(group) for role, group in groups]
 
 
 def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict[str, str]) -> None:
     masthead = text.startswith(_MASTHEAD)
+    if _ORGAN_OF.match(text.removeprefix(_MASTHEAD)):
+        masthead = True
+        if parts.title_candidates and parts.lines and parts.lines[-1] == parts.title_candidates[-1][0]:
+            # The paper's name, set as a block of its own above "Organ of …": masthead, not title.
+            seen[_norm_key(parts.lines.pop())] = "masthead"
+            parts.title_candidates.pop()
     text = text.removeprefix(_MASTHEAD)
     # Dashes that set a line off ("——在…上的讲话", "――…式辞――", "- 제12회 … -") are decoration, not text.
     text = text.strip().strip("—―").strip()
@@ -992,6 +1033,10 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
             and not _TIME.search(text) and not _is_institution(text):
         role = "author"
         parts.author = name_from_text(text)
+    elif parts.author is None and not is_occasion(text) and not _is_institution(text) \
+            and (person := _name_before_office(text)):
+        role = "author"
+        parts.author = person
     elif parts.occasion is None and is_occasion(text) and not _GENERIC_HEADER.match(text):
         role = "occasion"
         parts.occasion = text
@@ -1198,9 +1243,16 @@ def _drop_weak_labels(sections: list[_SectionBuilder]) -> list[_SectionBuilder]:
         # a lone surname that no full name in the text explains is kept only if it recurs
         if s.from_label and s.weak and s.speaker and len(s.speaker.split()) == 1 and counts.get(s.speaker, 0) < 3:
             counts[s.speaker] = 0
+    # Where plain-name labels ("Alva Reich: …") recur, they are how this text marks its turns: a full
+    # name said once in that shape is one more speaker, not prose. (Transcripts that label turns
+    # otherwise, "Name (Party):", keep a lone "Apropos Griechenland: …" as prose.)
+    established = any(s.from_label and s.weak and counts.get(s.speaker, 0) >= 2 for s in sections)
     out: list[_SectionBuilder] = []
     for s in sections:
-        if s.from_label and s.weak and counts.get(s.speaker, 0) < 2 and out:
+        once = counts.get(s.speaker, 0) == 1 and established and s.speaker is not None \
+            and len(s.speaker.split()) >= 2 and is_person_name(s.speaker) \
+            and not re.search(r"\b[A-ZÀ-ÞА-Я]{2,}\b", s.speaker)  # "Gegenrufe von der KPD": a party's benches
+        if s.from_label and s.weak and counts.get(s.speaker, 0) < 2 and out and not once:
             out[-1].paragraphs.append(s.source)
             out[-1].paragraphs.extend(s.paragraphs[1:] if s.paragraphs and s.source.endswith(s.paragraphs[0]) else s.paragraphs)
             continue

@@ -436,3 +436,29 @@ def test_boilerplate_lines_are_recognised_wherever_the_key_word_is() -> None:
                  "Texto publicado: Todos los derechos reservados", "홈페이지 바로가기"):
         assert clean.is_boilerplate(line), line
     assert not clean.is_boilerplate("The photo of the delegation was taken at the summit in May.")
+
+
+def test_a_title_repeated_beside_a_page_number_is_a_running_head() -> None:
+    body = ("The cooperatives gathered more grain than in any year since the League was founded, and the\n"
+            "granaries of the lower villages were full by October. But the upper villages\n")
+    text = _clean("THE TASKS OF THE SPRING SOWING\n\nSpeech at a Meeting of Brigade Leaders\n\n" + body +
+                  "\nTHE TASKS OF THE SPRING SOWING\n\n117\n\nremained poor, and their yields were low.\n")
+    assert text.count("THE TASKS OF THE SPRING SOWING") == 1
+    assert "117" not in text
+    # a heading said twice with no page number beside it stays
+    twice = _clean("ON THE SCHOOLS\n\n" + body + "\nON THE SCHOOLS AND THE TEACHERS OF THE DISTRICT\n\nThe teachers.\n")
+    assert "ON THE SCHOOLS AND THE TEACHERS" in twice
+
+
+def test_site_links_and_widgets_are_boilerplate() -> None:
+    text = _clean("[Archivio](../../index.htm) \\> [Ferrandi](../index.htm)\n\n"
+                  "Il discorso del sindaco ai maestri delle scuole rurali della provincia.\n\n"
+                  "[Ferrandi Archive](../index.htm)\n\n[Torna all'archivio](../index.htm)\n", "markdown")
+    assert "Archivio" not in text and "Ferrandi Archive" not in text and "Torna" not in text
+    assert "maestri delle scuole rurali" in text
+    html = ('<div class="entry"><p>The meeting closed with songs from the choir and a collection for the fund.</p>'
+            '<div class="sharedaddy sd-like">Like this: Like Loading...</div></div>'
+            '<div id="primary" class="widget-area"><h3>Recent Posts</h3><ul><li><a href="/a">Spring meeting</a></li></ul></div>')
+    text = _clean(html, "html")
+    assert "Like Loading" not in text and "Recent Posts" not in text and "Spring meeting" not in text
+    assert "collection for the fund" in text

@@ -1,4 +1,4 @@
-"""Four more sets of fictional documents (tests/corpus_dev*/, 20 each, in layouts unlike
+"""More sets of fictional documents (tests/corpus_dev*/, 20 each, in layouts unlike
 tests/corpus/), written with expectations by helpers who had not seen the pipeline's code.
 
 Each was first measured blind, as a held-out set:
@@ -10,10 +10,13 @@ Each was first measured blind, as a held-out set:
   corpus_dev6: title 0.58, author 0.92, occasion 0.79, date 0.92, doc_type 0.92, speakers 0.90
   corpus_dev7: title 0.67, author 0.83, occasion 0.96, date 0.96, doc_type 1.00, speakers 0.81
   corpus_dev8: title 0.79, author 0.88, occasion 0.92, date 1.00, doc_type 0.92, speakers 0.83
+  corpus_dev9: title 0.88, author 0.96, occasion 1.00, date 0.92, doc_type 1.00, speakers 0.96 (24 documents)
 (dev5 was measured after the rules had been generalized on dev3/dev4, dev6 after dev5, and so on.)
 Where a set's expectation contradicts ../shared/gold's conventions (corpus_dev3's pm/: a capitals
 "X'S ADDRESS TO …" line is an occasion in gold/real, not a title; corpus_dev4's fr/: the chair
-named "Présidence de M. …" is expected as "président"), gold wins and the document stays listed.
+named "Présidence de M. …" is expected as "président"), gold wins and the document stays listed;
+corpus_dev9's collected-works speech wants its title-page slogan out of documents.text, where the
+header lines (slogan included, as in the seeds) are kept.
 then used to generalize the rules; they are development sets now, not held-out ones. This test is a
 floor against regression at the level reached, per field; documents still wrong are listed when it
 runs (`pytest -s`)."""
@@ -50,6 +53,8 @@ FLOORS = {
                     "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.89},
     "corpus_dev8": {"title": 0.91, "author": 1.0, "occasion": 1.0, "date": 1.0, "doc_type": 1.0,
                     "language": 1.0, "speakers": 0.98, "paragraphs_include": 1.0},
+    "corpus_dev9": {"title": 1.0, "author": 1.0, "occasion": 1.0, "date": 1.0, "doc_type": 1.0,
+                    "language": 1.0, "speakers": 1.0, "paragraphs_include": 1.0},
 }
 
 

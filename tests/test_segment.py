@@ -600,3 +600,70 @@ def test_a_role_that_speaks_the_whole_address_is_its_author() -> None:
     result = segment(text)
     assert result.header.author == "President"
     assert {s.speaker for s in result.sections if s.kind == "speech"} == {"President"}
+
+
+def test_a_headline_with_a_colon_is_the_title_not_a_speakers_turn() -> None:
+    text = (
+        "Question Time: The Future of the Northern Rail Link\n\n"
+        "Regional Assembly of Westfold\n"
+        "Harlow, Thursday, 9 May 2019\n\n"
+        "The PRESIDING OFFICER: I call the Member for Dunmore.\n\n"
+        "Ms ALVA REICH (Dunmore): The trains to Dunmore run twice a day and no more.\n"
+    )
+    result = segment(text)
+    assert result.header.title == "Question Time: The Future of the Northern Rail Link"
+    assert result.header.date_text is not None and "2019" in result.header.date_text
+    assert "Alva Reich" in {s.speaker for s in result.sections}
+    # a turn whose words are a sentence stays a turn
+    turn = segment("Alva Reich: The trains to Dunmore run twice a day and no more.\n\n"
+                   "Brenn Ostby: The timetable will change in June, as the board has promised.\n\n"
+                   "Alva Reich: The board has promised it every year since the line was opened.\n")
+    assert turn.header.title is None
+    assert [s.speaker for s in turn.sections if s.paragraphs] == ["Alva Reich", "Brenn Ostby", "Alva Reich"]
+
+
+def test_a_newspapers_masthead_above_organ_of_is_not_the_title() -> None:
+    for masthead in ("LA VOZ DEL PUERTO\nÓrgano del Sindicato de Estibadores\n",
+                     "THE FOUNDRY VOICE\n\nOrgan of the Ironworkers' Union of Kelmar\n"):
+        result = segment(masthead + "No. 48        Friday, May 2, 1975\n\nBUILD THE NEW SCHOOLS NOW\n\n" + LONG_BODY)
+        assert result.header.title == "BUILD THE NEW SCHOOLS NOW", masthead
+        assert result.header.date_text is not None
+
+
+def test_a_name_followed_by_an_office_is_the_author() -> None:
+    result = segment("# Water for Every Town\n\n**Address to the Spring Session of the County Council**\n\n"
+                     "Ilse Varga-Monti, Mayor of Ostrand\n\nOstrand, 3 April 2017\n\n" + LONG_BODY, "markdown")
+    assert result.header.author == "Ilse Varga-Monti"
+    assert result.header.title == "Water for Every Town"
+    # a place with a comma is not a person
+    place = segment("# Water for Every Town\n\nLower Ostrand, Northern Province\n\n" + LONG_BODY, "markdown")
+    assert place.header.author is None
+
+
+def test_a_venue_under_the_date_is_not_the_title() -> None:
+    result = segment("Press Briefing by the Spokesperson of the Ministry of Health\n\n"
+                     "Monday, 12 April 2021, 10:00\nBriefing Room, Government Building, Kelmar\n\n"
+                     "SPOKESPERSON: Good morning. We have three announcements today about clinics.\n\n"
+                     "Q: When will the clinic in Ostrand open?\n")
+    assert result.header.title is None
+    assert result.header.occasion is not None and result.header.occasion.startswith("Press Briefing")
+
+
+def test_a_month_heading_under_the_title_is_the_date() -> None:
+    html = ("<h2>Ilse Varga</h2><h1>The Library and the Factory</h1><h3>Lecture to the Readers' Circle of Ostrand</h3>"
+            "<h4>March 1927</h4><p>Friends,</p><p>I was asked to speak about reading, and I shall speak about it "
+            "briefly, for you know more about it than I do.</p>")
+    result = segment(html, "html")
+    assert result.header.date_text == "March 1927"
+    assert all(s.heading != "March 1927" for s in result.sections)
+
+
+def test_a_phrase_with_a_colon_in_a_transcript_with_party_labels_stays_prose() -> None:
+    text = (
+        "Dr. Anna Keller (SPD):\nMeine Damen und Herren, die Schulen brauchen mehr Lehrer und bessere Gebäude.\n\n"
+        "Apropos Schulen: Auch die Turnhallen sind in einem schlechten Zustand, und das seit Jahren.\n\n"
+        "Jonas Brehm (CDU):\nDie Landesregierung hat dafür im Haushalt bereits Mittel vorgesehen.\n\n"
+        "Dr. Anna Keller (SPD):\nDiese Mittel reichen bei weitem nicht aus.\n"
+    )
+    speakers = {s.speaker for s in segment(text).sections if s.paragraphs}
+    assert speakers == {"Anna Keller", "Jonas Brehm"}
