@@ -186,12 +186,15 @@ def process_corpus(
             raise
         finally:
             state = StateStore(out_dir)
+            closing = time.perf_counter()
             try:
                 problem = finish(out_dir, state, run_id, status, counts, message)
                 if problem:
                     logger.warning("could not record the failed run: %s", problem)
             finally:
                 state.close()
+            logger.info("run recorded, small parts compacted, side tables written (%.1fs)",
+                        time.perf_counter() - closing)
     counts["seconds"] = round(time.perf_counter() - started, 2)
     summary = {"run_id": run_id, "status": status, **counts}
     try:

@@ -19,6 +19,7 @@ A run that finds a journal entry (a crash between 3 and 5) replays it: every ste
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import errno
@@ -393,6 +394,7 @@ def compact(out_dir: str | Path, state: StateStore, target_docs: int = 2000, max
     deletes: list[str] = []
     additions: list[list[str]] = []
     repart: list[list[str]] = []
+    merges: list[tuple[list[Path], pa.Schema, Path]] = []
     for group in groups:
         merged_key = new_part_key()
         for table, schema in DOC_TABLES.items():
@@ -400,10 +402,15 @@ def compact(out_dir: str | Path, state: StateStore, target_docs: int = 2000, max
             if not paths:
                 continue
             staged = stage / f"{merged_key}-{table}.parquet"
-            _write_merged(paths, schema, staged)
+            merges.append((paths, schema, staged))
             additions.append([str(staged), str(_part_path(out, table, merged_key))])
             deletes.extend(str(p) for p in paths)
         repart.extend([part, merged_key] for part in group)
+    # Reading, compressing and writing Parquet happen in Arrow's C++ without the GIL: the merges run
+    # side by side on the cores the finished batches left free (one part per merge in memory).
+    with cf.ThreadPoolExecutor(max_workers=max(1, min(len(merges), os.cpu_count() or 1))) as pool:
+        for done in [pool.submit(_write_merged, *merge) for merge in merges]:
+            done.result()
     payload = {"removals": [], "deletes": deletes, "additions": additions, "upserts": [], "deletions": [],
                "repart": repart}
     cursor = state.db.execute("insert into journal (payload) values (?)", (json.dumps(payload),))
