@@ -144,23 +144,38 @@ _SCRIPT_RANGES = (
 # the list is dropped from both, so every hit is evidence for one language. Enough to tell whether
 # a paragraph is plausibly in its section's language without asking langdetect.
 _STOPWORD_LISTS = {
-    "en": "the of and to in is that it for was on are as with be by this have from not we our which were has been they their will would",
-    "fr": "le la les de des et est un une du que qui dans pour pas sur au avec ce il nous sont aux ont été cette mais leur",
-    "de": "der die das und ist nicht den von zu mit sich des auf für ein eine dem im wir auch es werden wird hat sind bei",
-    "es": "el la los las de que y en del se por un una con para es no al lo nuestro su sus como más pero fue",
-    "it": "il la di che e un una per non con del della le dei sono gli nel alla anche è più ha questo",
-    "pt": "o a os as de que e do da em um uma para com não no na dos se mais ao pela pelo também",
-    "nl": "de het een en van is dat op te in zijn met voor niet die aan er ook worden wordt bij",
-    "pl": "i w na z się nie do to że jest o jak ale po co tak za od przez być oraz",
-    "sv": "och i att det som på är av för en med till den har inte om vi ett var",
-    "da": "og i at det som på er af for en med til den har ikke om vi et var",
-    "ro": "și în de la cu pe care nu este din o un pentru mai fost sunt",
-    "cs": "a v se na je že to s z do o k ve jsou by jako jeho",
-    "tr": "ve bir bu da de için ile olan çok gibi daha ne olarak",
-    "id": "yang dan di dari ini itu dengan untuk tidak dalam akan pada",
-    "sw": "na ya wa kwa katika ni za la hii kama",
-    "ru": "и в не на что с по это как а но он к из у за то же мы его все только она они был были уже бы или",
-    "uk": "і в не на що з та це як до за у й він ми його від було які",
+    "en": "the of and to in is that it for was on are as with be by this have from not we our which were has been they "
+          "their will would you he she his her had but all there what can more who its one should must these "
+          "those because into than them only other people about us when my your any now very could most many",
+    "fr": "le la les de des et est un une du que qui dans pour pas sur au avec ce il nous sont aux ont été cette mais leur "
+          "vous ces plus tout très aussi être fait nos notre ils elle où sa son ses leurs se comme peut sans entre "
+          "même doit faire donc depuis",
+    "de": "der die das und ist nicht den von zu mit sich des auf für ein eine dem im wir auch es werden wird hat sind bei "
+          "ich sie wie aber oder nur noch dass uns unsere einen einer eines diese dieser sehr kann haben wurde nach über "
+          "schon hier heute was wenn muss zum zur durch gegen immer mehr",
+    "es": "el la los las de que y en del se por un una con para es no al lo nuestro su sus como más pero fue "
+          "esta estos han sido también hay todos todo nos entre sobre desde cuando muy ser hacer porque",
+    "it": "il la di che e un una per non con del della le dei sono gli nel alla anche è più ha questo "
+          "questa ci siamo essere delle degli nella sul tutti molto hanno stato nostro nostra perché",
+    "pt": "o a os as de que e do da em um uma para com não no na dos se mais ao pela pelo também "
+          "foi são isso esta muito nos nossa nosso seu sua ser há entre sobre já quando porque está é têm nós às",
+    "nl": "de het een en van is dat op te in zijn met voor niet die aan er ook worden wordt bij "
+          "ik wij hij zij maar naar nog deze kan om wat hebben heeft geen",
+    "pl": "i w na z się nie do to że jest o jak ale po co tak za od przez być oraz "
+          "jego które który która są tym może ich także dla już tylko",
+    "sv": "och i att det som på är av för en med till den har inte om vi ett var "
+          "jag de kan så men ska skulle också från vid eller",
+    "da": "og i at det som på er af for en med til den har ikke om vi et var "
+          "jeg de kan så men skal skulle også fra ved eller",
+    "ro": "și în de la cu pe care nu este din o un pentru mai fost sunt "
+          "să ca se sau acest această noi vom",
+    "cs": "a v se na je že to s z do o k ve jsou by jako jeho které který která také pro jsme",
+    "tr": "ve bir bu da de için ile olan çok gibi daha ne olarak en her kadar sonra",
+    "id": "yang dan di dari ini itu dengan untuk tidak dalam akan pada kami kita adalah juga",
+    "sw": "na ya wa kwa katika ni za la hii kama kuwa hiyo pia",
+    "ru": "и в не на что с по это как а но он к из у за то же мы его все только она они был были уже бы или "
+          "для нас наш наши так при также может будет",
+    "uk": "і в не на що з та це як до за у й він ми його від було які для також",
     "bg": "и в на да се не за от е с че по като са но това",
 }
 _ALL_WORDS: dict[str, int] = {}

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.config import TagConfig
+from pipeline import tag
+from pipeline.config import Config, TagConfig
 from pipeline.tag import UND, count_words, detect_language, find_date, is_date_line
 
 CONFIG = TagConfig()
@@ -168,3 +169,30 @@ def test_place_of_several_words_before_a_date() -> None:
     found = is_date_line("San Miguel del Monte, Tamaya, 3 de octubre de 2016")
     assert found is not None and found.date == dt.date(2016, 10, 3)
     assert is_date_line("The committee met on 3 October 2016 to discuss the budget of the city") is None
+
+
+@pytest.mark.parametrize("code, sentence", [
+    ("en", "We have been told that the people of this country would not accept it, but they have."),
+    ("fr", "Nous sommes ici pour dire que cette réforme doit être faite avec les communes et pour elles."),
+    ("de", "Wir haben schon immer gesagt, dass diese Reform nicht ohne die Gemeinden gemacht werden kann."),
+    ("es", "Hemos sido muy claros: esta reforma no se puede hacer sin los municipios, y todos lo saben."),
+    ("it", "Siamo sempre stati molto chiari: questa riforma non si fa senza i comuni, e tutti lo sanno."),
+    ("pt", "Nós sempre fomos muito claros: esta reforma não se faz sem os municípios, e isso é sabido."),
+    ("nl", "Wij hebben altijd gezegd dat deze hervorming niet zonder de gemeenten kan worden gedaan."),
+    ("sw", "Bw. Spika, sisi tumesema kuwa hatutaki kutozwa ushuru kwa sababu ya hali ya wananchi."),
+    ("ru", "Мы всегда говорили, что эта реформа не может быть проведена без муниципалитетов, и это так."),
+])
+def test_function_words_vouch_for_their_language(code: str, sentence: str) -> None:
+    """Each language's function words point to it (no word that two languages share counts)."""
+    best, hits, second = tag._stopword_guess(sentence)
+    assert best == code and hits >= 2 and hits >= 3 * second, (best, hits, second)
+
+
+def test_a_paragraph_in_another_language_than_its_section_is_detected() -> None:
+    config = Config().tag
+    english = tag.Language("en", 0.99)
+    swahili = "Bw. Spika, sisi tumesema kuwa hatutaki kutozwa ushuru kwa sababu ya hali ya wananchi wetu."
+    assert tag.paragraph_language(swahili, english, "latin", config).code == "sw"
+    thanks = ("Thank you, Mr. Speaker, Sir. I would first of all want to congratulate the Minister for the manner "
+              "in which he has handled this matter.")
+    assert tag.paragraph_language(thanks, tag.Language("sw", 0.9), "latin", config).code == "en"
