@@ -188,6 +188,8 @@ _BOILERPLATE_LEAD = (
     r"related (?:posts|articles|stories|links)\W.*|"
     r"end\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*(?:[a-z]{2,4})?|\[[^\]]{1,12}\](?:\s*\[[^\]]{1,12}\])+.*|font size:?.{0,20}|"
     r"contact us(?:\s*\|.*)?|sitemap|recent (?:posts|articles|entries|comments)|like this:?\s*like loading\.*|"
+    r"(?:updated|aktualisiert|mis à jour|actualizado|aggiornato|обновлено)\s+\d{1,3}\s+\w+\s+(?:ago|her|назад)|"
+    r"our standards:?.{0,80}|"
     # "Torna all'archivio", "Back to index", "Zurück zum Archiv": a link back to the site's lists
     r"(?:back to|return to|go to|torna (?:a|al|all['’]|alla)|zurück zu[mr]?|retour (?:à l['’]|à la|au|aux)|volver al?|"
     r"voltar (?:ao?|à)|вернуться (?:к|в))\s?(?:the )?(?:archives?|archivio|archiv|archivo|arquivo|архиву?|index|indice|"
@@ -207,13 +209,13 @@ _BOILERPLATE_LEAD = (
 _RIGHTS = (r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
            r"tutti i diritti riservati|todos os direitos reservados|все права защищены")
 _BOILERPLATE_ANYWHERE = (
-    r".{0,80}(?:" + _RIGHTS + r")\.?|.{0,12}바로가기|.{0,40}licensed under .{0,80}|.{0,40}공공누리.*|"
+    r".{0,80}(?:" + _RIGHTS + r")\.?|.{0,12}바로가기|.{0,40}무단\s?전재.{0,40}|.{0,40}재배포\s?금지.{0,10}|.{0,60}перепечатк.{0,80}|.{0,40}licensed under .{0,80}|.{0,40}공공누리.*|"
     r".{0,300}\b(?:photo|foto)\s+(?:by|:)\s+[A-ZÀ-Þ][\w.'’\- ]{2,40}|"
     # a photo caption with its credit: "President X greets … (Official Presidency Photo by Tom Lind)"
     r".{0,300}\([^()]{0,60}\b(?:photo|foto|photograph|image|picture|bild|фото)s?\s*(?::|by|credit|courtesy|©|von|por|de|par)\s[^()]{1,60}\)\.?"
 )
 # Every alternative of _BOILERPLATE_ANYWHERE needs one of these (lower-cased) to match.
-_ANYWHERE_KEYS = ("all rights reserved", "todos los derechos reservados", "tous droits réservés",
+_ANYWHERE_KEYS = ("all rights reserved", "무단", "재배포", "перепечатк", "todos los derechos reservados", "tous droits réservés",
                   "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
                   "все права защищены", "바로가기", "licensed under", "공공누리", "photo", "foto", "image",
                   "picture", "bild", "фото")
@@ -437,9 +439,13 @@ _CHROME_ATTR = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|breadcrumbs?|share|sharing|social|related|newsletter|subscribe|"
     r"skip-link|sidebar|navbar|menu|site-header|site-footer|site-title|site-description|site-branding|masthead|"
     r"promo|advert|ads?|comments?|pagination|"
-    r"print-links?|tags|categories|sharedaddy|likes?|widgets?|relatedposts)(?:$|[\s_-])",
+    r"print-links?|tags|categories|sharedaddy|likes?|widgets?|relatedposts|gnb|lnb|util|logo|ranking|copyright)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+
+
+_LINE_ATTR = re.compile(r"(?:^|[\s_-])(?:writer|byline|author|reporter|date|dateline|time|posted-on)(?:$|[\s_-])",
+                        re.IGNORECASE)
 
 
 class _HTMLText(HTMLParser):
@@ -451,8 +457,14 @@ class _HTMLText(HTMLParser):
         self._in_title = False
         self._title: list[str] = []
         self._skip_stack: list[list[Any]] = []  # [tag, nesting depth] of an element skipped whole
+        self._spans: list[bool] = []  # open <span>s: whether each stands on a line of its own
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "time" and "published" not in self.meta:
+            # The page's first machine-readable date (even in a skipped footer: "Posted on <time …>").
+            stamp = dict(attrs).get("datetime") or ""
+            if re.match(r"\d{4}-\d{2}-\d{2}", stamp):
+                self.meta["published"] = stamp[:10]
         if self._skip_stack:
             if tag == self._skip_stack[-1][0] and tag not in _VOID:
                 self._skip_stack[-1][1] += 1
@@ -473,6 +485,10 @@ class _HTMLText(HTMLParser):
             values = dict(attrs)
             if (values.get("name") or "").lower() == "author" and values.get("content"):
                 self.meta["author"] = values["content"] or ""
+            prop = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+            if prop in ("article:published_time", "og:published_time", "datepublished", "date", "dc.date") \
+                    and re.match(r"\d{4}-\d{2}-\d{2}", values.get("content") or ""):
+                self.meta["published"] = (values.get("content") or "")[:10]
         if self.skip:
             return
         if tag == "br":
@@ -483,6 +499,12 @@ class _HTMLText(HTMLParser):
             self.out.append("\n\n" + "#" * int(tag[1]) + " ")
         elif tag in _HTML_BLOCK:
             self.out.append("\n\n")
+        if tag == "span":
+            # A byline's or a date's span stands on a line of its own ("김민서 기자", "입력 2022.06.15").
+            line = bool(_LINE_ATTR.search(marks))
+            self._spans.append(line)
+            if line:
+                self.out.append("\n\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta" or not self.skip and tag in ("br", "hr"):
@@ -503,7 +525,7 @@ class _HTMLText(HTMLParser):
             return
         if self.skip:
             return
-        if re.fullmatch(r"h[1-6]", tag) or tag in _HTML_BLOCK:
+        if re.fullmatch(r"h[1-6]", tag) or tag in _HTML_BLOCK or (tag == "span" and self._spans and self._spans.pop()):
             self.out.append("\n\n")
 
     def handle_data(self, data: str) -> None:
@@ -698,6 +720,31 @@ def _note_head_name(line: str, names: Counter[str], meta: dict[str, str] | None 
             break
 
 
+# A page number at either end of a line (a running head's), not a year.
+_PAGE_REF = re.compile(r"(?:page|p[aá]g(?:ina)?|seite|стр)\.?\s*\d{1,4}\s*$|(?:^|\s)\d{1,3}\s*$|^\s*\d{1,3}\s", re.IGNORECASE)
+_TWO_COLUMNS = re.compile(r"^(?P<indent>[ \t]*)(?P<left>\S.{0,60}?\S)[ \t]{3,}(?P<right>\S.{0,60}?)[ \t]*$")
+
+
+def split_header_columns(text: str, head_lines: int = 25) -> str:
+    """A PDF's header sets two fields on one line with a wide gap between them ("For Immediate
+    Release                October 3, 2019"): near the top, where one of them is boilerplate, each
+    becomes a line of its own, so that the boilerplate goes and the other field stays. A page
+    number on either side is a running head's, and stays whole for the furniture pass."""
+    lines = text.split("\n")
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > head_lines:
+            break
+        m = _TWO_COLUMNS.match(line)
+        if m and not re.search(r"\S[ \t]{3,}\S", m.group("right")) and not _PAGE_REF.search(line) \
+                and (is_boilerplate(m.group("left")) or is_boilerplate(m.group("right"))):
+            lines[i] = m.group("indent") + m.group("left") + "\n" + m.group("indent") + m.group("right")
+    return "\n".join(lines)
+
+
 def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dict[str, str]) -> str:
     """Page numbers, running heads/footers (short lines repeated across pages) and web
     boilerplate removed. The first occurrence of a repeated line near the top is kept: it is
@@ -798,6 +845,9 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
                 seen_repeated.add(key)
                 out.append(line)
                 continue
+            if counts[key] < config.furniture_min_repeats and head_zone <= 12 and not beside:
+                out.append(line)  # a title page says a title's words twice ("DAIRY COOPERATIVES" / "… Dairy Cooperatives")
+                continue
             seen_repeated.add(key)
             removed.add("running_heads")
             _note_head_name(stripped, head_names, meta)
@@ -872,6 +922,8 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
         fixes.append("markup")
     if decoded.format in ("text", "markdown"):
         text = strip_pseudo_tags(text, fixes)
+    if decoded.format == "text":
+        text = split_header_columns(text)
     text = remove_furniture(text, config, fixes, meta)
     text = split_indented_paragraphs(text, fixes)
     # Tabs and exotic spaces inside lines become single spaces; indentation is not kept.

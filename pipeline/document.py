@@ -89,6 +89,9 @@ def _closing_date(sections: tuple[Section, ...]) -> str | None:
                   if is_date_line(p) is not None or not re.fullmatch(r"\(.*\)|\[.*\]", p.strip())][-2:]
     for paragraph in reversed(paragraphs):
         found = is_date_line(paragraph)
+        if found is None and len(paragraph) < 300:
+            # "Thornbury, February 1954. Printed in the Society's Transactions, volume 12."
+            found = is_date_line(re.split(r"(?<=[.;])\s+", paragraph.strip("*_ "), maxsplit=1)[0])
         if found is not None and found.precision in ("day", "month"):
             return found.text
     return None
@@ -108,7 +111,7 @@ def _dateline_date(sections: tuple[Section, ...]) -> str | None:
 
 
 def _meta_date(meta: dict[str, str]) -> str | None:
-    for key in ("posted", "date", "running_head_date"):
+    for key in ("posted", "published", "date", "running_head_date"):
         value = meta.get(key)
         if value:
             found = find_date(value, allow_year_only=False)

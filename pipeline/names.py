@@ -16,7 +16,7 @@ NAME_STOP = frozenset(["the", "of", "and", "or", "to", "for", "on", "at", "by", 
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "hon", "hon.", "honourable", "honorable", "h.e.", "he", "his", "her", "excellency", "excellence", "exc.", "excmo", "excmo.", "excma", "excma.", "sr", "sr.", "sra", "sra.", "sres", "señor", "señora", "don", "doña", "m.", "mme", "mme.", "mlle", "monsieur", "madame", "herr", "frau", "fräulein", "signor", "signora", "sig.", "sig.ra", "on.", "onorevole", "comrade", "comrades", "tovarishch", "товарищ", "господин", "госпожа", "г-н", "г-жа", "rev", "rev.", "reverend", "fr.", "father", "president", "präsident", "präsidentin", "vizepräsident", "vizepräsidentin", "presidente", "président", "chairman", "chairwoman", "chair", "premier", "prime", "minister", "secretary", "general", "secretary-general", "ambassador", "dear", "leader", "great", "marshal", "general", "generalissimo", "king", "queen", "prince", "princess", "emperor", "senator", "rep.", "representative", "abg.", "abgeordneter", "abgeordnete", "bundeskanzler", "bundeskanzlerin", "bundesminister", "bundesministerin"])
 
 # Offices that stand before a name in several languages ("Discurso do Ministro da Educação, …").
-HONORIFICS = HONORIFICS | frozenset(["ministro", "ministra", "ministre", "ministerin", "secretário", "secretária", "secretario", "secretaria", "oberbürgermeister", "oberbürgermeisterin", "bürgermeister", "bürgermeisterin", "alcalde", "alcaldesa", "sindaco", "sindaca", "prefeito", "prefeita", "maire", "governor", "gobernador", "governatore", "governador", "senador", "senatore", "sénateur", "député", "deputado", "diputado", "deputato"])
+HONORIFICS = HONORIFICS | frozenset(["canciller", "cancillera", "chancellor", "ministro", "ministra", "ministre", "ministerin", "secretário", "secretária", "secretario", "secretaria", "oberbürgermeister", "oberbürgermeisterin", "bürgermeister", "bürgermeisterin", "alcalde", "alcaldesa", "sindaco", "sindaca", "prefeito", "prefeita", "maire", "governor", "gobernador", "governatore", "governador", "senador", "senatore", "sénateur", "député", "deputado", "diputado", "deputato"])
 
 ORG_NAME_WORDS = frozenset(["news", "service", "press", "agency", "forum", "herald", "times", "post", "gazette",
                             "tribune", "journal", "courier", "daily", "weekly", "zeitung", "rundschau", "review",
@@ -131,6 +131,11 @@ def is_hangul_name(text: str) -> bool:
     return bool(_HANGUL_NAME.match(text.strip()))
 
 
+# Words after a name in an occasion that say where or when, not who: "… FEDERICO ARRIETA LOMAS EN LA CONFERENCIA".
+_OCCASION_STOP = frozenset(["en", "em", "à", "au", "aux", "in", "im", "bei", "lors", "durante", "during", "sur", "pour",
+                            "para", "nella", "nel", "alla", "on", "to", "at", "до", "на", "в"])
+
+
 def name_in_occasion(text: str) -> str | None:
     """The person an occasion names after 'by/von/de/del/do/of/par' ('Rede von Jutta Rehfeld bei …'),
     or set off by commas after a role ('Discurso do Ministro da Educação, Rui Amaral Teixeira, na …')."""
@@ -138,7 +143,7 @@ def name_in_occasion(text: str) -> str | None:
         candidate = match.group(1).strip()
         if is_person_name(candidate) and not any(t.casefold() in ORG_WORDS for t in candidate.split()):
             return natural_case(strip_honorifics(candidate))
-    for match in re.finditer(r"\b(by|von|vom|van|de|del|della|do|da|di|of|par|por)\s+", text):
+    for match in re.finditer(r"\b(by|von|vom|van|de|del|della|do|da|di|of|par|por)\s+", text, re.IGNORECASE):
         tokens = text[match.end():].replace("\u00a0", " ").split()
         titled = False
         while tokens and tokens[0].casefold().strip(",") in HONORIFICS:
@@ -149,14 +154,16 @@ def name_in_occasion(text: str) -> str | None:
                     tokens[1].casefold().strip(",") in ORG_WORDS or tokens[1].casefold().strip(",") in ORG_NAME_WORDS):
                 tokens = tokens[2:]
         # "by/von/par/por" name the author; "of/de/del/…" only when a title follows ("del Presidente X").
-        if not titled and match.group(1).casefold() not in ("by", "von", "vom", "van", "par", "por"):
-            continue
+        by = match.group(1).casefold() in ("by", "von", "vom", "van", "par", "por")
         name: list[str] = []
+        apposition = False  # "Allocution de Solange Verhaeren, maire de …": the name set off by a comma
         for token in tokens[:5]:
             bare = token.strip(",;:.")
-            if bare and bare[0].isupper() and bare.casefold() not in NAME_STOP and bare.casefold() not in ORG_WORDS:
+            if bare and bare[0].isupper() and bare.casefold() not in NAME_STOP and bare.casefold() not in ORG_WORDS \
+                    and bare.casefold() not in _OCCASION_STOP:
                 name.append(bare)
                 if bare != token.rstrip("."):
+                    apposition = token.endswith(",")
                     break
             elif name and bare.casefold() in PARTICLES:
                 name.append(bare)
@@ -164,6 +171,9 @@ def name_in_occasion(text: str) -> str | None:
                 break
         while name and name[-1].casefold() in PARTICLES:
             name.pop()
+        # "of/de/del/…" name the speaker only with a title ("del Presidente X") or as an apposition.
+        if not (titled or by or apposition):
+            continue
         if len(name) >= 2 and is_person_name(" ".join(name)):
             return natural_case(" ".join(name))
     return None

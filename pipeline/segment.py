@@ -39,6 +39,7 @@ _SALUTATION = re.compile(
     r"honou?rable\b|citizens\b|friends\b|brothers\b|sisters\b|señor|señora|excelentísim|estimad[oa]s?\b|chers?\b|chères?\b|"
     r"liebe\b|sehr geehrte|beste\b|geachte\b|autorità\b|"
     r"signor|cari\b|caro\b|care\b|cara\b|gentil|senhor|senhoras|excelent[íi]ssim|prezad|caros?\b|queridos?\b|"
+    r"vážen|drazí|milí|dámy a pánové|szanown|drodzy|kochani|panie i panowie|sayın|kære|kära|hyvät|stimat|dragi|poštovan|tisztelt|"
     r"уважаем|дорог|товарищ|друзья|친애하는|존경하는|동포|동지|尊敬|各位|同志们|同志們|朋友们|朋友們|女士们|先生们|亲爱的|親愛的|"
     r"みなさん|皆さん|皆様|여러분)",
     re.IGNORECASE,
@@ -51,12 +52,15 @@ _OCCASION_WORD = re.compile(
     r"discurso|palabras|intervención|intervencion|mensaje|carta|declaración|discours|allocution|"
     r"déclaration|lettre|rede|ansprache|erklärung|regierungserklärung|grußwort|intervento|discorso|"
     r"lettera|messaggio|dichiarazione|pronunciamento|mensagem|declaração|выступление|речь|доклад|"
-    r"обращение|послание|заявление|письмо|интервью|беседа)$",
+    r"обращение|послание|заявление|письмо|интервью|беседа|"
+    r"projev|proslov|příspěvek|dopis|poselství|prejav|príhovor|list|przemówienie|wystąpienie|orędzie|"
+    r"beszéd|felszólalás|levél|discursul|mesajul|scrisoarea|tal|tale|brev|puhe|kirje|toespraak|brief|govor|pismo)$",
     re.IGNORECASE,
 )
 _OCCASION_LINK = re.compile(
     r"\b(?:to|at|in|on|before|by|delivered|given|made|held|during|for|with|del|de|en|ante|à|au|devant|"
-    r"vor|von|vom|zur|zum|anlässlich|auf|bei|an|alla|al|all|della|na|no|van|bij|from|com|avec|con|mit|с|в|на|перед|к|по)\b",
+    r"vor|von|vom|zur|zum|anlässlich|auf|bei|an|alla|al|all|della|na|no|van|bij|from|com|avec|con|mit|с|в|на|перед|к|по|"
+    r"při|pri|ve|v|u|k|ke|do|z|ze|w|we|podczas|dla|przed|la|pe|för|på|vid|til|ved|för|om)\b",
     re.IGNORECASE,
 )
 _MESSAGE_HEADING = re.compile(
@@ -97,6 +101,28 @@ _STENO_INLINE = re.compile(
     r"(?:,\s*(?P<role>[^!?\n]{2,100}?)\.|\.)?\s+(?P<rest>[А-ЯЁ«\"(].*)$",
     re.DOTALL,
 )
+# Italian, French and Spanish records run the label into the speech, the name in capitals:
+# "FERRAGUTI (PSR). Signor Presidente, …", "LO BIANCO, assessore ai trasporti. …", "PRESIDENTE. Dichiaro …".
+_CAPS_RUNIN = re.compile(
+    r"^(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+){0,3})"
+    r"(?:\s+\((?P<party>[^()]{1,40})\)|,\s*(?P<role>[a-zà-þ][^.!?\n]{2,120}?))?"
+    r"\.\s+(?P<rest>[A-ZÀ-Þ«\"“(].*)$",
+    re.DOTALL,
+)
+
+
+def _caps_runin(paragraph: str) -> re.Match[str] | None:
+    """A 'NAME (PARTY). Speech …' turn; not 'MR. SPEAKER: …' (an honorific's period) nor a line in capitals."""
+    match = _CAPS_RUNIN.match(paragraph)
+    if match is None:
+        return None
+    last = match.group("name").split()[-1].casefold()
+    if (last in HONORIFICS and len(last) <= 4) or last + "." in HONORIFICS or re.match(r"[A-ZÀ-Þ.'’\s-]{2,40}:", match.group("rest")) \
+            or not re.search(r"[a-zà-ÿ]", match.group("rest")[:200]):
+        return None
+    return match
+
+
 _ARTICLE_HONORIFIC = re.compile(
     r"^(?:el|la|le|il|lo|der|die)\s+(?:señor|señora|señorita|sr\.|sra\.|signor|signora|senhor|senhora|"
     r"monsieur|madame|m\.|mme|herr|frau)\s+(?P<rest>\S.*)$",
@@ -600,6 +626,7 @@ class _HeaderParts:
     dropped: bool = False  # a letterhead or masthead line left out of the text
     addressee_block: int | None = None  # the block an addressee line opened
     loose_dates: list[tuple[ParsedDate, str]] = field(default_factory=list)  # a full date inside a header line
+    book_end: int = 0  # title candidates before a publisher's imprint are the book's, not the text's
 
 
 def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int, bool]:
@@ -617,6 +644,12 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
                 break
             decks.add(id(block))
         following = next((b for b in blocks[index + 1:] if not b.rule), None)
+        if (
+            header_blocks and not block.level and len(block.lines) == 1 and _NUMBERED_HEADING.match(block.text)
+            and len(block.text.split()) <= 12 and not _GENERIC_HEADER.match(block.text)
+            and following is not None and _is_body_start(following)
+        ):
+            break  # "1. The Years of Drought" over the first paragraph: the first section's heading
         if (
             block.level and any(0 < h.level < block.level for h in header_blocks)
             and following is not None and not following.level and _is_body_start(following)
@@ -640,6 +673,9 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         for group in _header_line_groups(block):
             _assign_header_text(group, block, parts, seen)
     title = None
+    if 0 < parts.book_end < len(parts.title_candidates):
+        # A book's title page, then the text's own title: the text's.
+        parts.title_candidates = parts.title_candidates[parts.book_end:]
     if parts.title_candidates:
         counts: dict[str, int] = {}
         for text, _ in parts.title_candidates:
@@ -739,7 +775,7 @@ _INSTITUTION_NAME = re.compile(
 )
 _PUBLISHER = re.compile(
     r"\b(?:publishing house|publishers?|verlag|éditions|ediciones|editorial|edizioni|editora|издательство|"
-    r"(?-i:[A-Z]{2,}(?:\s[A-Z]{2,})*\sPRESS\b)|"
+    r"(?-i:[A-Z][A-Z'’.&-]+(?:\s[A-Z][A-Z'’.&-]+)*\sPRESS\b)|"
     r"printing house|imprimerie|druckerei)\b|出版社|출판사",
     re.IGNORECASE,
 )
@@ -761,10 +797,10 @@ _PUBLICATION = re.compile(
 )
 # Lines that say what kind of document this is, or how to handle it, rather than what it is called.
 _GENERIC_HEADER = re.compile(
-    r"^(?:for (?:immediate )?release|press release|news release|media release|media advisory|transcript|"
+    r"^(?:for (?:immediate )?release|(?:press|news|media) (?:release|statement|advisory|note|notice)|transcript|"
     r"verbatim (?:record|transcript)|official report|stenogram|stenographic record|стенограмма|стенографический отчет|"
     r"communiqué|comunicado(?: de prensa)?|pressemitteilung|presseerklärung|nota de prensa|nota à imprensa|"
-    r"comunicato stampa|embargoed?\b.*|(?:selected|collected|complete) (?:works|speeches|writings|articles|papers|letters|essays)"
+    r"comunicato stampa|embargoed?\b.*|(?:(?:selected|collected|complete) )?(?:works|speeches|writings|articles|papers|letters|essays)"
     r"(?: and (?:works|speeches|writings|articles|papers|letters|essays))?"
     r"(?:,? vol(?:ume|\.)? \S+)?|[\w’'-]+(?:\s[–—-]\s[\w’'-]+){2,}|"
     r"vol(?:ume|\.)\s+\S+|tome \S+|band \d+|том \d+|for release.*|check against delivery|speech|discurso|rede|"
@@ -807,10 +843,14 @@ _KOREAN_NAME_OFFICE = re.compile(r"^(?P<name>[가-힣]{2,4})\s+" + _KOREAN_OFFIC
 _KOREAN_OFFICE_NAME = re.compile(r"^(?:[가-힣·]+\s)*?[가-힣·]*?" + _KOREAN_OFFICE + r"\s+(?P<name>[가-힣]{2,4})$")
 
 
+# A Korean news byline: "김민서 기자", "박정우 특파원" (the reporter, without the word for reporter).
+_KOREAN_BYLINE = re.compile(r"^(?P<name>[가-힣]{2,4})\s*(?:기자|특파원|통신원)(?:\s*[\w.-]+@[\w.-]+)?$")
+
+
 def office_name(text: str) -> str | None:
     """The person of a CJK or Korean 'office name' line, or None."""
     match = _CJK_OFFICE_NAME.match(text.strip()) or _KOREAN_OFFICE_NAME.match(text.strip()) \
-        or _KOREAN_NAME_OFFICE.match(text.strip())
+        or _KOREAN_NAME_OFFICE.match(text.strip()) or _KOREAN_BYLINE.match(text.strip())
     return re.sub(r"[\s\u3000]", "", match.group("name")) if match else None
 
 
@@ -828,6 +868,26 @@ _ORGAN_OF = re.compile(
     r"(?:of|del?|du|de la|des|der|della|dell['’]|do|da)\b|^(?:zentralorgan|орган)\s",
     re.IGNORECASE,
 )
+
+
+# "Fenwick Landing, Eastern Province", "Ostrel, Vellmark Region": a place and its region.
+_PLACE_LINE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.\-]*(?:\s[A-ZÀ-Þ][\w'’.\-]*){0,3},\s(?:[A-ZÀ-Þ][\w'’.\-]*\s){0,2}"
+    r"(?i:province|region|county|state|district|territory|oblast|prefecture|department|canton|governorate|"
+    r"provincia|región|regione|région|département|bundesland|kreis|область|край)$"
+)
+
+
+def _is_office_line(text: str) -> bool:
+    """'Ministra das Pescas e dos Assuntos do Mar', 'Minister for Foreign Affairs of …', 'Governor of
+    Lower Vessendal': an office (its word, then of/for/das/…), which names who speaks, not the text."""
+    words = text.replace(",", " ").split()
+    return len(words) >= 3 and len(text) <= 120 and words[0].casefold() in HONORIFICS \
+        and words[1].casefold() in _OFFICE_PREPOSITIONS and not ends_terminal(text) and not is_occasion(text)
+
+
+_OFFICE_PREPOSITIONS = frozenset(["of", "for", "to", "de", "del", "de la", "des", "du", "da", "das", "do", "dos", "di",
+                                  "della", "dello", "degli", "für", "der", "des", "van", "voor", "för", "ds.", "для"])
 
 
 def _name_before_office(text: str) -> str | None:
@@ -1047,6 +1107,10 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         seen[_norm_key(parts.occasion)] = "title"
         parts.occasion = text
         role = "occasion"
+    elif _is_office_line(text):
+        role = "office"  # "Ministra das Pescas e dos Assuntos do Mar" under a name: who the author is
+    elif parts.occasion is not None and _PLACE_LINE.match(text):
+        role = "place"  # "Fenwick Landing, Eastern Province" under the occasion: where
     elif (
         (_letters_ratio(text) > 0.6 or (bool(_CJK.search(text) or _HANGUL.search(text))
                                         and _letters_ratio(re.sub(r"\d", "", text)) > 0.75 and _letters_ratio(text) > 0.4))
@@ -1061,6 +1125,8 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         parts.loose_dates.append((loose, loose.text))
     if role == "title":
         parts.title_candidates.append((text, block.level))
+    elif role == "other" and (_PUBLISHER.search(text) or _IMPRINT.fullmatch(text)):
+        parts.book_end = len(parts.title_candidates)  # "VELLMARK COOPERATIVE PRESS / OSTREL 1971"
     seen[key] = role
     if role == "masthead" or (role == "other" and (_is_institution(text) or _LETTERHEAD.search(text))):
         parts.dropped = True  # a letterhead, masthead or publisher's line: page chrome, not the text
@@ -1260,6 +1326,26 @@ def _drop_weak_labels(sections: list[_SectionBuilder]) -> list[_SectionBuilder]:
     return out
 
 
+def _split_salutations(blocks: list[Block]) -> list[Block]:
+    """'New York, 22 March 2023' / 'Mr. President,' / 'Excellencies,' set without a blank line: the
+    salutation opens the body, so it leaves the header's block."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        cut = None
+        if index < MAX_HEADER_BLOCKS and len(block.lines) >= 2 and not block.level:
+            cut = next((i for i, line in enumerate(block.lines[1:], start=1)
+                        if is_salutation(line) and line.rstrip()[-1:] in ",:!，：！"
+                        and not is_salutation(block.lines[i - 1])
+                        and not block.lines[i - 1].rstrip().endswith((",", ":"))
+                        and block.lines[i - 1].split()[-1].casefold() not in FUNCTION_WORDS | PARTICLES), None)
+        if cut is None:
+            out.append(block)
+        else:
+            out.append(replace(block, lines=block.lines[:cut]))
+            out.append(replace(block, lines=block.lines[cut:]))
+    return out
+
+
 def segment_document(cleaned: Cleaned) -> Segmented:
     """Header, sections and paragraphs of a cleaned document."""
     fixes: list[str] = []
@@ -1274,6 +1360,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     head_name = next((name_from_text(h) for h in heads if is_person_name(h)), None)
     if head_name:
         meta.setdefault("running_head_author", head_name)
+    blocks = _split_salutations(blocks)
     header, body_start, folded = parse_header(blocks, meta)
     if folded:
         fixes.append("title_page")
@@ -1286,6 +1373,8 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     # since "A. Smith said" opens ordinary sentences.
     dotted = [m.group(1) for b in body if (m := _DOTTED_QA.match(b.text))]
     dotted_qa = dotted.count("Q") >= 2 and dotted.count("A") >= 2
+    # Capitals run into the speech mark turns only where several blocks open that way.
+    caps_runin = sum(1 for b in body if b.text[:1].isupper() and _caps_runin(b.text)) >= 3
     sections: list[_SectionBuilder] = [_SectionBuilder(kind=None)]
     for i, block in enumerate(body):
         next_block = body[i + 1] if i + 1 < len(body) else None
@@ -1315,6 +1404,15 @@ def segment_document(cleaned: Cleaned) -> Segmented:
                 sections.append(_SectionBuilder(kind="speech", speaker=qa.group(1), label=qa.group(1) + ":",
                                                 from_label=True, source=paragraph))
                 sections[-1].paragraphs.append(qa.group(2).strip())
+                continue
+            runin = _caps_runin(paragraph) if caps_runin else None
+            if runin is not None:
+                sections.append(_SectionBuilder(
+                    kind="speech", speaker=natural_case(runin.group("name")),
+                    affiliation=runin.group("party") or runin.group("role"),
+                    label=paragraph[: runin.start("rest")].strip().rstrip(".") + ":", from_label=True, source=paragraph,
+                ))
+                sections[-1].paragraphs.append(runin.group("rest").strip())
                 continue
             inline = _STENO_INLINE.match(paragraph)
             if steno is None and inline is not None:

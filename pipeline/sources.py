@@ -200,18 +200,22 @@ def _detect_legacy(data: bytes) -> tuple[str, str] | None:
     matches = list(from_bytes(data))
     if not matches:
         return None
-    best_chaos = min(m.chaos for m in matches)
-    close = [m for m in matches if m.chaos <= best_chaos + 0.02]
+    best = matches[0]  # charset-normalizer's ranking: least mess, then most coherent language
+    best_text = str(best)
+    close = [m for m in matches if m.chaos <= best.chaos + 0.02]
     for preferred in _PREFERRED_LEGACY:
         for match in close:
             names = {codecs.lookup(n).name for n in (match.could_be_from_charset or [match.encoding])}
             if codecs.lookup(preferred).name in names:
                 try:
-                    return data.decode(preferred), codecs.lookup(preferred).name
+                    text = data.decode(preferred)
                 except UnicodeDecodeError:
                     continue
-    best = matches[0]
-    return str(best), codecs.lookup(best.encoding).name
+                # A common code page among equally good fits, but not one that reads the bytes as
+                # other letters than the best fit does (cp1252's "bøehy" for cp1250's "břehy").
+                if text == best_text or match.chaos <= best.chaos:
+                    return text, codecs.lookup(preferred).name
+    return best_text, codecs.lookup(best.encoding).name
 
 
 def decode_bytes(raw: RawDocument) -> Decoded:

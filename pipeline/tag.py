@@ -369,6 +369,12 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
             result = _parse_candidate(candidate, kind)
         except (ValueError, OverflowError):
             result = None
+        if result is None and allow_year_only and kind in ("my", "dmy", "mdy"):
+            # "Ostrel, 1962" looked like a month and a year; the year alone still stands.
+            year = _YEAR_IN.search(candidate)
+            if year is not None:
+                start = match.start() + match.group(0).index(year.group(0))
+                return ParsedDate(dt.date(int(year.group(0)), 1, 1), "year", year.group(0), start, start + 4)
         if result is None:
             continue
         date, precision = result
@@ -378,6 +384,12 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
     return None
 
 
+_YEAR_IN = re.compile(r"(?<![\d/.-])\b(?:1[5-9]|20)\d{2}\b(?![\d/.-])")
+_SHORT_YEAR_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\s+\d{1,2}:\d{2})?$")
+# "Ostrel, 1962": a place, then the year alone.
+_PLACE_YEAR = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’.\-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’.\-]*){0,2},\s*(?:1[5-9]|20)\d\d\.?$")
+
+
 def is_date_line(line: str) -> ParsedDate | None:
     """A line that is a date, perhaps with a weekday, a place or a time, and little else."""
     if len(line) > 400 or not _DIGIT.search(line):
@@ -385,12 +397,19 @@ def is_date_line(line: str) -> ParsedDate | None:
     text = _DATE_FRAME.sub("", line).strip()
     if not text or len(text) > 80:
         return None
+    short = _SHORT_YEAR_DATE.match(text)
+    if short:
+        # "17.10.96 14:05": a wire service's day.month.two-digit-year stamp
+        day, month, year = short.groups()
+        century = 1900 if int(year) > (dt.date.today().year % 100) + 1 else 2000
+        return find_date(f"{day}.{month}.{century + int(year)}")
     found = find_date(text, allow_year_only=True)
     if found is None:
         return None
     rest = (text[: found.start] + " " + text[found.end:]).strip(" ,.-–—()")
     rest_words = [w for w in _WORD.findall(rest) if not w.isdigit()]  # a time of day is not words
-    if found.precision == "year" and len(rest_words) > 0 and not re.fullmatch(r"\(?\d{4}\)?", text):
+    if found.precision == "year" and len(rest_words) > 0 and not re.fullmatch(r"\(?\d{4}\)?", text) \
+            and not _PLACE_YEAR.match(text):
         return None
     if len(rest_words) <= 4:
         return found

@@ -393,3 +393,28 @@ def test_row_fields_match_schema(row_type: type, table: str) -> None:
 def test_documents_stamped_columns() -> None:
     assert set(schema.STAMPED_COLUMNS["documents"]) == {"processed_at", "run_id"}
     assert {"processed_at", "run_id"} <= set(schema.DOCUMENTS.names)
+
+
+def test_html_byline_spans_and_time_stamps_give_author_and_date() -> None:
+    page = ("<html><body><header id='header'><ul class='gnb'><li>정치</li><li>경제</li></ul></header>"
+            "<article><h1>해솔군, 방파제 보강 공사 착공</h1><div class='info'><span class='writer'>박정우 기자</span>"
+            "<span class='date'>입력 2022.06.15 14:32</span></div>"
+            "<p>해솔군은 태풍 피해가 잦은 남포항 방파제를 보강하는 공사를 이달 말 착공한다고 15일 밝혔다. 공사비는 모두 380억 원이다.</p>"
+            "<p class='copyright'>저작권자 ⓒ 한빛통신, 무단전재 및 재배포 금지</p></article></body></html>")
+    rows = process("news/breakwater.html", page)
+    assert rows.document.author == "박정우"
+    assert rows.document.date == dt.date(2022, 6, 15)
+    assert "무단전재" not in rows.document.text and "정치" not in rows.document.text
+    blog = ("<html><body><article><h1>Autumn meeting</h1><p>Speakers from three unions addressed the meeting, which "
+            "was held in the chapel hall and closed with songs from the choir and a collection for the fund.</p>"
+            "<footer class='entry-footer'><span class='posted-on'>Posted on <time datetime='2015-11-14T18:20:41+00:00'>"
+            "November 14, 2015</time></span></footer></article></body></html>")
+    assert process("blog/autumn.html", blog).document.date == dt.date(2015, 11, 14)
+
+
+def test_a_closing_place_and_date_followed_by_a_note_dates_the_text() -> None:
+    text = ("# The Common Field\n\n*A lecture delivered to the Valley Historical Society*\n\n" + "The field was never fenced, "
+            "and the village kept it so for three hundred years, against every landlord who tried.\n\n" * 3
+            + "*Thornbury, March 1951. Printed in the Society's Transactions, volume 9.*\n")
+    rows = process("lectures/field.md", text)
+    assert rows.document.date == dt.date(1951, 3, 1) and rows.document.date_precision == "month"

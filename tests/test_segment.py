@@ -667,3 +667,51 @@ def test_a_phrase_with_a_colon_in_a_transcript_with_party_labels_stays_prose() -
     )
     speakers = {s.speaker for s in segment(text).sections if s.paragraphs}
     assert speakers == {"Anna Keller", "Jonas Brehm"}
+
+
+def test_a_salutation_under_the_date_opens_the_body() -> None:
+    result = segment("Statement by H.E. Ms. Lena Ostrova at the Regional Water Forum\n\nGeneva, 4 May 2022\n"
+                     "Mr. Chairman,\nDistinguished delegates,\n\n" + LONG_BODY)
+    assert result.header.title is None
+    assert result.header.date_text == "4 May 2022"
+    assert paragraphs(result)[0].startswith("Mr. Chairman")
+
+
+def test_an_office_under_the_name_is_not_the_title() -> None:
+    result = segment("JOANA PIRES MACEDO\nMinistra da Agricultura e do Mar\n\n\nA TERRA QUE NOS SUSTENTA\n\n"
+                     "Discurso na abertura da Feira Nacional de Agricultura\n\n" + LONG_BODY)
+    assert result.header.title == "A TERRA QUE NOS SUSTENTA"
+    assert result.header.author == "Joana Pires Macedo"
+
+
+def test_a_place_and_region_under_the_occasion_is_not_the_title() -> None:
+    result = segment("REMARKS BY THE PRESIDENT AT THE OPENING OF THE NORTH BRIDGE\n\nKessel Ford, Western Province\n\n"
+                     "March 4, 2019\n\n" + LONG_BODY)
+    assert result.header.title is None
+    assert result.header.occasion is not None
+
+
+def test_a_books_title_page_before_the_speechs_own_title() -> None:
+    text = ("MARA LINDQVIST\n\nTHE PLOUGH AND THE PRESS\n\nSpeeches and Papers\n1950-1960\n\n"
+            "HARROW WORKERS' PRESS\nKALMBERG  1968\n\nON THE TASKS OF THE SPRING SOWING\n\n"
+            "Speech at a Conference of Brigade Leaders\n\nKalmberg, 1955\n\n1. The Seed Fund\n\n" + LONG_BODY)
+    result = segment(text)
+    assert result.header.title == "ON THE TASKS OF THE SPRING SOWING"
+    assert result.header.date_text == "1955"
+    assert result.sections[0].heading == "1. The Seed Fund" or any(s.heading == "1. The Seed Fund" for s in result.sections)
+
+
+def test_capitals_run_into_the_speech_are_turns_in_a_council_record() -> None:
+    text = ("SEDUTA N. 12\n\n"
+            "PRESIDENTE. Dichiaro aperta la seduta. Ha facoltà di parlare il consigliere Rinaldi.\n\n"
+            "RINALDI (PDV). Signor Presidente, la scuola di Valfonda chiude a giugno e nessuno ne parla.\n\n"
+            "DE SANTIS, assessore all'istruzione. Signor Presidente, la Giunta ha già trovato i fondi.\n\n"
+            "PRESIDENTE. Grazie, assessore. La seduta è tolta.\n")
+    sections = [s for s in segment(text).sections if s.paragraphs]
+    assert [s.speaker for s in sections] == ["Presidente", "Rinaldi", "De Santis", "Presidente"]
+    assert sections[1].affiliation == "PDV" and sections[2].affiliation == "assessore all'istruzione"
+    assert sections[1].paragraphs[0].startswith("Signor Presidente")
+    # an honorific's period is not a turn: "MR. SPEAKER: …" stays a label of its own kind
+    hansard = segment("MR. SPEAKER: Order. I call the Member for Dunmore.\n\nMR. ALVA REICH (Dunmore): Thank you.\n\n"
+                      "MR. SPEAKER: The Minister.\n\nMR. BRENN OSTBY (Minister): The ferry runs twice a day.\n")
+    assert "Mr" not in {s.speaker for s in hansard.sections}

@@ -350,3 +350,11 @@ def test_directory_is_unreadable(tmp_path: Path) -> None:
     with pytest.raises(UnreadableError) as info:
         read_source(tmp_path, "folder.txt", SourcesConfig())
     assert_names_file(info.value, "folder.txt")
+
+
+def test_czech_in_cp1250_is_not_read_as_cp1252() -> None:
+    text = ("Vážení spoluobčané, vážení hosté, dovolte mi, abych vás přivítala na břehu řeky. "
+            "Stavba mostu trvala čtrnáct měsíců a spojuje dvě obce, které k sobě vždy patřily.\n") * 3
+    decoded = decode_bytes(RawDocument("cz.txt", text.encode("cp1250"), "x"))
+    assert decoded.encoding == "cp1250"
+    assert "břehu" in decoded.text

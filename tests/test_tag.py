@@ -196,3 +196,12 @@ def test_a_paragraph_in_another_language_than_its_section_is_detected() -> None:
     thanks = ("Thank you, Mr. Speaker, Sir. I would first of all want to congratulate the Minister for the manner "
               "in which he has handled this matter.")
     assert tag.paragraph_language(thanks, tag.Language("sw", 0.9), "latin", config).code == "en"
+
+
+def test_a_place_and_a_year_and_a_two_digit_year_stamp_are_date_lines() -> None:
+    found = is_date_line("Ostrel, 1962")
+    assert found is not None and found.precision == "year" and found.date == dt.date(1962, 1, 1)
+    stamp = is_date_line("17.10.96 14:05")
+    assert stamp is not None and stamp.date == dt.date(1996, 10, 17)
+    assert is_date_line("OSTREL 1971") is None  # a publisher's place and year (imprint)
+    assert is_date_line("Version 1.2.10") is None
