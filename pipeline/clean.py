@@ -189,7 +189,13 @@ _BOILERPLATE_LEAD = (
     r"end\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*(?:[a-z]{2,4})?|\[[^\]]{1,12}\](?:\s*\[[^\]]{1,12}\])+.*|font size:?.{0,20}|"
     r"contact us(?:\s*\|.*)?|sitemap|recent (?:posts|articles|entries|comments)|like this:?\s*like loading\.*|"
     r"(?:updated|aktualisiert|mis à jour|actualizado|aggiornato|обновлено)\s+\d{1,3}\s+\w+\s+(?:ago|her|назад)|"
-    r"our standards:?.{0,80}|"
+    r"our standards:?.{0,80}|imprimer|partager(?:\s*:.{0,80})?|partilhar(?:\s*:.{0,120})?|"
+    r"read next|related speeches|veja também|leia também|lire aussi|à lire aussi|lesen sie auch|leggi anche|lea también|"
+    r"читайте также|相关新闻|相關新聞|wersja do druku.{0,60}|napisz do nas|"
+    r"sign in|log in|order back issues|listen to this (?:speech|article|story|interview).{0,40}|cve:\s*\S+|"
+    r"(?:←\s*)?(?:previous|anterior|précédent|vorherige)(?:\s*[·|]\s*(?:contents|index|índice|sommaire|inhalt))?(?:\s*[·|]\s*(?:next|siguiente|suivant|nächste)\s*→?)?|"
+    r"(?:contents|index)\s*[·|]\s*(?:next|siguiente|suivant)\s*→?|next\s*→|subscribe .{0,40}|"
+    r"浏览次数[:：]?\s*\d*|瀏覽次數[:：]?\s*\d*|.{0,30}版权所有.{0,80}|.{0,30}版權所有.{0,80}|[（(]?责任编辑[:：].{0,20}[)）]?|"
     # "Torna all'archivio", "Back to index", "Zurück zum Archiv": a link back to the site's lists
     r"(?:back to|return to|go to|torna (?:a|al|all['’]|alla)|zurück zu[mr]?|retour (?:à l['’]|à la|au|aux)|volver al?|"
     r"voltar (?:ao?|à)|вернуться (?:к|в))\s?(?:the )?(?:archives?|archivio|archiv|archivo|arquivo|архиву?|index|indice|"
@@ -236,7 +242,8 @@ def is_boilerplate(line: str) -> bool:
 _LIST_HEADER = re.compile(
     r"^(?:most (?:read|popular|viewed|shared)|related(?: (?:posts|articles|stories|links))?:?|read more|"
     r"more (?:news|stories|from).{0,30}|you may also like|recommended|popular (?:posts|stories)|"
-    r"recent (?:posts|articles|entries))\s*$",
+    r"recent (?:posts|articles|entries)|read next|related speeches|related (?:links|content)|veja também|leia também|"
+    r"lire aussi|à lire aussi|lesen sie auch|leggi anche|lea también|читайте также|相关新闻|相關新聞)\s*$",
     re.IGNORECASE,
 )
 # Items of a share/comment bar: "Compartir en Facebook", "Comentarios (14)", "<< Back", "Top", "인쇄".

@@ -16,7 +16,10 @@ NAME_STOP = frozenset(["the", "of", "and", "or", "to", "for", "on", "at", "by", 
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "hon", "hon.", "honourable", "honorable", "h.e.", "he", "his", "her", "excellency", "excellence", "exc.", "excmo", "excmo.", "excma", "excma.", "sr", "sr.", "sra", "sra.", "sres", "señor", "señora", "don", "doña", "m.", "mme", "mme.", "mlle", "monsieur", "madame", "herr", "frau", "fräulein", "signor", "signora", "sig.", "sig.ra", "on.", "onorevole", "comrade", "comrades", "tovarishch", "товарищ", "господин", "госпожа", "г-н", "г-жа", "rev", "rev.", "reverend", "fr.", "father", "president", "präsident", "präsidentin", "vizepräsident", "vizepräsidentin", "presidente", "président", "chairman", "chairwoman", "chair", "premier", "prime", "minister", "secretary", "general", "secretary-general", "ambassador", "dear", "leader", "great", "marshal", "general", "generalissimo", "king", "queen", "prince", "princess", "emperor", "senator", "rep.", "representative", "abg.", "abgeordneter", "abgeordnete", "bundeskanzler", "bundeskanzlerin", "bundesminister", "bundesministerin"])
 
 # Offices that stand before a name in several languages ("Discurso do Ministro da Educação, …").
-HONORIFICS = HONORIFICS | frozenset(["canciller", "cancillera", "chancellor", "ministro", "ministra", "ministre", "ministerin", "secretário", "secretária", "secretario", "secretaria", "oberbürgermeister", "oberbürgermeisterin", "bürgermeister", "bürgermeisterin", "alcalde", "alcaldesa", "sindaco", "sindaca", "prefeito", "prefeita", "maire", "governor", "gobernador", "governatore", "governador", "senador", "senatore", "sénateur", "député", "deputado", "diputado", "deputato"])
+HONORIFICS = HONORIFICS | frozenset(["przewodniczący", "przewodnicząca", "wiceprzewodniczący", "wiceprzewodnicząca",
+                                     "radny", "radna", "członek", "marszałek", "wicemarszałek", "wojewoda", "poseł",
+                                     "posłanka", "starosta", "burmistrz", "wójt", "hejtman", "poslanec", "poslankyně",
+                                     "canciller", "cancillera", "chancellor", "ministro", "ministra", "ministre", "ministerin", "secretário", "secretária", "secretario", "secretaria", "oberbürgermeister", "oberbürgermeisterin", "bürgermeister", "bürgermeisterin", "alcalde", "alcaldesa", "sindaco", "sindaca", "prefeito", "prefeita", "maire", "governor", "gobernador", "governatore", "governador", "senador", "senatore", "sénateur", "député", "deputado", "diputado", "deputato"])
 
 ORG_NAME_WORDS = frozenset(["news", "service", "press", "agency", "forum", "herald", "times", "post", "gazette",
                             "tribune", "journal", "courier", "daily", "weekly", "zeitung", "rundschau", "review",
@@ -179,6 +182,11 @@ def name_in_occasion(text: str) -> str | None:
     return None
 
 
+# Words that complete an office before the name ("Przewodnicząca Sejmiku …", "Członek Zarządu Województwa …").
+OFFICE_COMPLEMENTS = frozenset(["sejmiku", "sejmu", "senatu", "zarządu", "województwa", "rady", "miasta", "gminy",
+                                "powiatu", "kraje", "krajského", "úřadu", "vlády", "parlamentu"])
+
+
 def name_from_text(text: str) -> str:
     """A name line as a person's name: 'by' and honorifics removed, natural case; an office's
     complement before the name dropped ('Bundesministerin für Verkehr Elisabeth Haid')."""
@@ -189,5 +197,16 @@ def name_from_text(text: str) -> str:
         # "für Verkehr Elisabeth Haid": the complement is the lower-case word and the noun after it
         tail = tokens[last_lower + 2:] if len(tokens) - last_lower - 2 >= 2 else tokens[last_lower + 1:]
         if len(tail) >= 2 and is_person_name(" ".join(tail)):
+            text = " ".join(tail)
+    tokens = text.split()
+    # "FOREIGN MINISTER DARIO KELL", "Przewodnicząca Sejmiku Teresa Jabłońska", "Członek Zarządu
+    # Województwa Konrad Śliwiński": an office of several words before the name.
+    office = [i for i, t in enumerate(tokens[:4]) if t.casefold().rstrip(",") in HONORIFICS]
+    if office and len(tokens) > office[-1] + 1:
+        tail = tokens[office[-1] + 1:]
+        while len(tail) > 1 and tail[0].casefold() in OFFICE_COMPLEMENTS:
+            tail = tail[1:]
+        if (office[-1] >= 1 or len(tail) < len(tokens) - 1) and all(t[:1].isupper() for t in tokens[:office[-1] + 1]) \
+                and (is_person_name(" ".join(tail)) or (len(tail) == 1 and tail[0][:1].isupper())):
             text = " ".join(tail)
     return natural_case(strip_honorifics(text)).strip(" ,.")

@@ -54,7 +54,8 @@ _OCCASION_WORD = re.compile(
     r"lettera|messaggio|dichiarazione|pronunciamento|mensagem|declaração|выступление|речь|доклад|"
     r"обращение|послание|заявление|письмо|интервью|беседа|"
     r"projev|proslov|příspěvek|dopis|poselství|prejav|príhovor|list|przemówienie|wystąpienie|orędzie|"
-    r"beszéd|felszólalás|levél|discursul|mesajul|scrisoarea|tal|tale|brev|puhe|kirje|toespraak|brief|govor|pismo)$",
+    r"beszéd|felszólalás|levél|discursul|mesajul|scrisoarea|tal|tale|brev|puhe|kirje|toespraak|brief|govor|pismo|"
+    r"intervenção|intervencao|alocução|saudação|mensagem)$",
     re.IGNORECASE,
 )
 _OCCASION_LINK = re.compile(
@@ -71,7 +72,9 @@ _MESSAGE_HEADING = re.compile(
 _LABEL = re.compile(r"^(?P<label>[^:：\n]{1,140}?)\s*(?P<colon>[:：]|\.\s*[—–]\s)\s*(?P<rest>.*)$", re.DOTALL)
 _ROLE_WORDS = re.compile(
     r"\b(?:minister|secretary|speaker|chairman|chairwoman|chair|president|deputy|assistant|attorney|"
-    r"governor|mayor|leader|member for|ministre|ministro|minister|presidente|président|präsident|sprecher)\b",
+    r"governor|mayor|leader|member for|ministre|ministro|minister|presidente|président|präsident|sprecher|"
+    r"ministra|consejer[oa]|conseller[a]?|conselheir[oa]|assessore|sindac[oa]|secretari[oa]|senador[a]?|"
+    r"staatsminister(?:in)?|senator(?:in)?|ministerin|bürgermeister(?:in)?|landrat|landrätin)\b",
     re.IGNORECASE,
 )
 # Labels that are a role and nothing else: "Interviewer:", "Q:", "Moderator:".
@@ -219,7 +222,8 @@ def is_salutation(text: str) -> bool:
     text = text.strip()
     if len(text) > 120 or len(text.split()) > 14:
         return False
-    return bool(_SALUTATION.match(text) and (text[-1:] in ",:!，：！" or not ends_terminal(text)))
+    return bool(_SALUTATION.match(text) and (text[-1:] in ",:!，：！" or not ends_terminal(text)
+                                             or (bool(_CJK.match(text)) and len(text) <= 40)))  # "皆様、おはようございます。"
 
 
 # Korean and Chinese occasions end with what the text is: "…에서 한 연설", "…上的讲话".
@@ -331,6 +335,10 @@ def _titled_person(text: str) -> bool:
         t[:1].isupper() or t.casefold() in PARTICLES for t in rest)
 
 
+_ASKER_WORDS = frozenset(["question", "q", "reporter", "journalist", "pregunta", "periodista", "frage", "journaliste",
+                          "domanda", "giornalista", "pergunta", "jornalista", "вопрос", "журналист"])
+
+
 def parse_label(paragraph: str) -> tuple[Label, str] | None:
     """A speaker label opening a paragraph ('THE PRESIDENT: …', 'Renner (KPD): …', '方剛議員：…')."""
     diet = _DIET_LABEL.match(paragraph) if paragraph.startswith("○") else None
@@ -364,8 +372,10 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     if match.group("colon").startswith(".") and not (label[:1].isupper() and len(label.split(",")[0].split()) <= 8):
         return None
     # A long label is a name and an office after a comma ("Mme Agnès Vautrin, ministre d'État, …").
-    if not label or label[0].isdigit() or "http" in label.casefold() or len(label.split(",")[0].split()) > 9 \
-            or (len(label.split()) > 9 and "," not in label):
+    # (words counted without a closing parenthesis: "The Minister for … Development (Mr. Obuya Kadenge)")
+    bare_label = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", label)
+    if not label or label[0].isdigit() or "http" in label.casefold() or len(bare_label.split(",")[0].split()) > 9 \
+            or (len(bare_label.split()) > 9 and "," not in bare_label):
         return None
     cjk_paren = re.fullmatch(r"([\u4e00-\u9fff\u3400-\u4dbf]{1,12})\s*\(([^()]{1,40})\)", label)
     if match.group("colon") == "：" and (_ROLE_CJK.match(label) or cjk_paren) and rest and label not in _FIELD_KEYS:
@@ -396,6 +406,10 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     if chair:
         # "Mr Speaker:", "Madam Deputy Speaker:", "M. le président. —": the chair by its office.
         return Label(natural_case(chair.group("office")), inner or comma_aff, label, strong=True), rest
+    asker = inner.split(",", 1) if inner and outer.casefold() in _ASKER_WORDS else None
+    if asker and len(asker) == 2 and is_person_name(asker[0].strip()):
+        # "QUESTION (Ruth Amsel, Estravian Broadcasting): …": the journalist and the outlet
+        return Label(name_from_text(asker[0]), asker[1].strip(), label, strong=True), rest
     if len(outer.split()) <= 2 and not outer[:1].islower() and _SINGLE_ROLE.fullmatch(outer.strip()):
         return Label(outer.strip(), inner or comma_aff, label, strong=True), rest
     strong = _is_upper(outer) and bool(re.fullmatch(r"[^\W\d_][^\W\d_ .'’\-]*(?:[ .'’\-]+[^\W\d_]+)*\.?", outer))
@@ -573,6 +587,9 @@ def _is_body_start(block: Block) -> bool:
         return False
     if is_salutation(text) or (_SALUTATION.match(text) and text.rstrip()[-1:] in ",:" and len(text) < 400):
         return True
+    if all((f := _HEADER_FIELD.match(line.strip())) and f.group("key").strip().casefold() in _FIELD_KEYS
+           for line in block.lines if line.strip()):
+        return False  # "Sesja: XXIV" / "Data: 17 grudnia 2004 r.": the header's fields, not a turn
     labelled = parse_label(text)
     if labelled is not None:
         rest = labelled[1].strip()
@@ -691,6 +708,10 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
                  or repeated or level_one or headline or plain or [parts.title_candidates[0][0]])[0]
     elif parts.field_title:
         title = parts.field_title
+    if title:
+        quoted = re.fullmatch(r"[\"“«„‘']([^\"“”«»„‘’]{3,})[\"”»“’']", title.strip())
+        if quoted:
+            title = quoted.group(1).strip()  # a headline that is a quotation: the words, not the quote marks
     date_text = None
     if not parts.dates and parts.loose_dates:
         parts.dates = parts.loose_dates[:1]
@@ -833,7 +854,9 @@ _WEEKDAY = re.compile(
 _FIELD_KEYS = _TITLE_KEYS | {"program", "programme", "programa", "source", "speaker", "location", "place", "venue",
                              "time", "station", "reference", "ref", "our ref", "your ref", "from", "to", "author", "by",
                              "date", "dated", "air date", "delivered on", "datum", "fecha", "data", "дата", "날짜", "日期",
-                             "时间", "時間", "日時", "地点", "地點", "场所", "來源", "发布时间", "發布時間", "ort", "lugar", "lieu", "luogo", "место", "来源", "출처"}
+                             "时间", "時間", "日時", "地点", "地點", "场所", "來源", "发布时间", "發布時間", "ort", "lugar", "lieu", "luogo", "место", "来源", "출처",
+                             "session", "sesja", "sitzung", "séance", "sesión", "sessione", "seduta", "posiedzenie",
+                             "zasedání", "заседание", "sessão"}
 # An office and a name on one line: "해양수산부 장관 박정훈", "江澄市市长　周文澜", "青葉台市長　小野寺和彦".
 _CJK_OFFICE_NAME = re.compile(
     r"^[^\s]{0,20}?(?:[\s\u3000][^\s]{1,12}?)?" + _CJK_OFFICE
@@ -1097,6 +1120,8 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
             and (person := _name_before_office(text)):
         role = "author"
         parts.author = person
+    elif _INTERVIEW_BY.match(text) and len(text) < 120:
+        role = "credit"  # "Interview by Lena Hartwig · Photos: Sem Baardman": who asked, not what the text is
     elif parts.occasion is None and is_occasion(text) and not _GENERIC_HEADER.match(text):
         role = "occasion"
         parts.occasion = text
@@ -1146,7 +1171,8 @@ def _is_heading(block: Block, next_block: Block | None) -> bool:
     if next_block is None or is_salutation(text) or is_date_line(text) is not None or is_person_name(block.lines[0]):
         return False
     if block.emphasis and len(text.split()) <= 15:
-        return True
+        labelled = parse_label(text)
+        return labelled is None or not labelled[0].strong  # "**Q: Why oak?**" is a turn, not a heading
     if text.startswith("(") or len(text) > 100 or ends_terminal(text) or text.endswith(","):
         return False
     if re.fullmatch(r"\[[^\]]{2,60}\]", text):
@@ -1271,6 +1297,10 @@ _QUESTION_LABELS = {"q", "p", "f", "d", "в", "question", "pregunta", "pergunta"
 _ANSWER_LABELS = {"a", "r", "o", "answer", "respuesta", "resposta", "antwort", "risposta", "réponse", "ответ"}
 
 
+_INTERVIEW_BY = re.compile(r"^(?:interview|entrevista|entretien|intervista|interview geführt|интервью)\s+"
+                           r"(?:by|von|par|por|di|de|conducted by)\s+", re.IGNORECASE)
+
+
 def _name_question_answer_turns(sections: list[_SectionBuilder], header: Header) -> None:
     """'P:'/'R:', 'Q:'/'A:' turns: the answers are the interviewee's (named by a 'Name: «…»'
     headline, an 'Interview with Name' line or the author line), the questions the byline's
@@ -1278,18 +1308,31 @@ def _name_question_answer_turns(sections: list[_SectionBuilder], header: Header)
     kinds = {s.speaker.casefold().rstrip(".") for s in sections if s.from_label and s.speaker}
     if not (kinds & _QUESTION_LABELS and kinds & _ANSWER_LABELS):
         return
-    interviewee = header.author
+    interviewer = _byline_name(header.byline) if header.byline else None
+    # "Interview by Lena Hartwig": a credit line names who asks, not who answers.
+    credit = next((line for line in (header.occasion, *header.lines) if line and _INTERVIEW_BY.match(line)), None)
+    asked_by = credit is not None
+    if credit is not None and interviewer is None:
+        interviewer = name_in_occasion(credit)
+    interviewee = header.author if header.author != interviewer else None
     if header.title and (titled := _LABEL.match(header.title)) and is_person_name(titled.group("label")):
         interviewee = name_from_text(titled.group("label"))
-    if interviewee is None and header.occasion:
+    if interviewee is None and header.occasion and not asked_by:
         interviewee = name_after_honorific(header.occasion) or name_in_occasion(header.occasion)
     if interviewee is None:
-        # Named only in the introduction: "Aino Lahti has kept the ferry at Inari for thirty years."
-        intro = " ".join(p for s in sections[:2] if not s.from_label for p in s.paragraphs[:2])
-        interviewee = next((name for m in _CAPITALISED_RUN.finditer(intro)
-                            if (name := name_after_honorific(m.group()) or (name_from_text(m.group())
-                                if is_person_name(m.group()) and not _is_institution(m.group()) else None))), None)
-    interviewer = _byline_name(header.byline) if header.byline else None
+        # Named only in the standfirst or the introduction: "Aino Lahti has kept the ferry at Inari
+        # for thirty years." A name said again without the job before it ("Forester Anneke Vos",
+        # then "Anneke Vos") is the shorter one.
+        intro = " | ".join([*header.lines, *(p for s in sections[:2] if not s.from_label for p in s.paragraphs[:2])])
+        names = [name for m in _CAPITALISED_RUN.finditer(intro)
+                 if (name := name_after_honorific(m.group()) or (name_from_text(m.group())
+                     if is_person_name(m.group()) and not _is_institution(m.group()) else None))
+                 and name != interviewer]
+        interviewee = names[0] if names else None
+        if interviewee and len(interviewee.split()) >= 3:
+            tail = " ".join(interviewee.split()[-2:])
+            if intro.count(tail) > intro.count(interviewee):
+                interviewee = tail
     for s in sections:
         role = (s.speaker or "").casefold().rstrip(".") if s.from_label else ""
         if role in _QUESTION_LABELS:

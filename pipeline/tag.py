@@ -283,6 +283,25 @@ _ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和
 _JAPANESE_ERA = re.compile(r"(明治|大正|昭和|平成|令和)(\d{1,2}|元)年")
 
 
+# "二〇一六年九月三日": a date in Chinese numerals.
+_CJK_NUMERAL_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?")
+_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def _cjk_number(text: str) -> int:
+    """一 … 九十九 (十 = 10, 十二 = 12, 二十三 = 23)."""
+    if "十" not in text:
+        return int("".join(str(_CJK_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_CJK_DIGITS[tens] if tens else 1) * 10 + (_CJK_DIGITS[ones] if ones else 0)
+
+
+def _numeral_date(match: re.Match[str]) -> str:
+    year = "".join(str(_CJK_DIGITS[c]) for c in match.group(1))
+    day = f"{_cjk_number(match.group(3))}日" if match.group(3) else ""
+    return f"{year}年{_cjk_number(match.group(2))}月{day}".ljust(len(match.group(0)))  # keep offsets
+
+
 def _era_year(match: re.Match[str]) -> str:
     number = 1 if match.group(2) == "元" else int(match.group(2))
     year = str(_ERAS[match.group(1)] + number) + "年"
@@ -353,6 +372,8 @@ def _parse_candidate(candidate: str, kind: str, languages: tuple[str, ...] = Tag
 
 def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
     """The first date written in `text` that a date parser accepts."""
+    if "年" in text:
+        text = _CJK_NUMERAL_DATE.sub(_numeral_date, text)
     if not _DIGIT.search(text):
         return None
     # Juche-era years give the common-era year in parentheses: "주체91(2002)년", "Juche 102 (2013)";
@@ -392,7 +413,7 @@ _PLACE_YEAR = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’.\-]*(?:\s[A-ZÀ-ÞА-ЯЁ][
 
 def is_date_line(line: str) -> ParsedDate | None:
     """A line that is a date, perhaps with a weekday, a place or a time, and little else."""
-    if len(line) > 400 or not _DIGIT.search(line):
+    if len(line) > 400 or not (_DIGIT.search(line) or ("年" in line and _CJK_NUMERAL_DATE.search(line))):
         return None  # the common case, decided without the regex work below
     text = _DATE_FRAME.sub("", line).strip()
     if not text or len(text) > 80:

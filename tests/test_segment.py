@@ -715,3 +715,40 @@ def test_capitals_run_into_the_speech_are_turns_in_a_council_record() -> None:
     hansard = segment("MR. SPEAKER: Order. I call the Member for Dunmore.\n\nMR. ALVA REICH (Dunmore): Thank you.\n\n"
                       "MR. SPEAKER: The Minister.\n\nMR. BRENN OSTBY (Minister): The ferry runs twice a day.\n")
     assert "Mr" not in {s.speaker for s in hansard.sections}
+
+
+def test_offices_before_names_and_journalists_with_outlets_in_labels() -> None:
+    text = ("PRESS CONFERENCE BY THE FOREIGN MINISTER AFTER THE RIVER SUMMIT\n\n"
+            "FOREIGN MINISTER DARIO KELL: Thank you. The summit ended an hour ago with an agreement on the dams.\n\n"
+            "QUESTION (Ruth Amsel, Estravian Broadcasting): Minister, does the agreement cover the northern reservoir?\n\n"
+            "MINISTER KELL: No, the reservoir will be discussed in April like every other question.\n\n"
+            "QUESTION (Tobias Brenn, Lindby Courier): Will the agreement be put to parliament?\n\n"
+            "MINISTER KELL: Yes, in the spring session.\n")
+    sections = [s for s in segment(text).sections if s.paragraphs]
+    assert {s.speaker for s in sections} == {"Dario Kell", "Ruth Amsel", "Tobias Brenn"}
+    assert {s.affiliation for s in sections if s.speaker == "Ruth Amsel"} == {"Estravian Broadcasting"}
+    polish = segment("Przewodnicząca Sejmiku Teresa Jabłońska: Przechodzimy do punktu szóstego porządku obrad.\n\n"
+                     "Członek Zarządu Województwa Konrad Śliwiński: Pani Przewodnicząca! Projekt budżetu jest gotowy.\n\n"
+                     "Przewodnicząca Sejmiku Teresa Jabłońska: Dziękuję. Otwieram dyskusję.\n")
+    assert {s.speaker for s in polish.sections if s.paragraphs} == {"Teresa Jabłońska", "Konrad Śliwiński"}
+
+
+def test_bold_questions_are_turns_and_an_interview_credit_names_the_interviewer() -> None:
+    text = ("# “We farm for the next century”\n\n*Farmer Ilse Marten has kept bees on the Kessel heath for forty years.*\n\n"
+            "Interview by Jonas Peer · Photos: Ada Lind\n\n---\n\n"
+            "When Ilse Marten came to the heath in 1980, there were no hives at all.\n\n"
+            "**Q: Why bees?**\n\nA: Because the heath needs them more than it needs me.\n\n"
+            "**Q: Will you stop?**\n\nA: When the heather stops flowering.\n")
+    result = segment(text, "markdown")
+    assert result.header.title == "We farm for the next century"
+    assert result.header.occasion is None
+    turns = [s.speaker for s in result.sections if s.kind == "speech"]
+    assert turns == ["Jonas Peer", "Ilse Marten", "Jonas Peer", "Ilse Marten"]
+
+
+def test_header_fields_are_not_a_speakers_turn() -> None:
+    result = segment("Budżet województwa na 2005 rok\n\nSesja: XXIV\nData: 17 grudnia 2004 r.\n\n"
+                     "Radny Wojciech Zięba (Porozumienie Regionalne): Pani Przewodnicząca! Budżet jest nierealny.\n\n"
+                     "Radna Halina Brzeźniak (Wspólnota Samorządowa): Nie zgadzam się z przedmówcą.\n")
+    assert result.header.date_text is not None and "2004" in result.header.date_text
+    assert {s.speaker for s in result.sections if s.paragraphs} == {"Wojciech Zięba", "Halina Brzeźniak"}

@@ -205,3 +205,13 @@ def test_a_place_and_a_year_and_a_two_digit_year_stamp_are_date_lines() -> None:
     assert stamp is not None and stamp.date == dt.date(1996, 10, 17)
     assert is_date_line("OSTREL 1971") is None  # a publisher's place and year (imprint)
     assert is_date_line("Version 1.2.10") is None
+
+
+def test_dates_in_chinese_numerals() -> None:
+    found = find_date("（二〇一六年九月三日）")
+    assert found is not None and found.date == dt.date(2016, 9, 3) and found.precision == "day"
+    later = find_date("二〇二三年十二月二十五日")
+    assert later is not None and later.date == dt.date(2023, 12, 25)
+    month = find_date("一九九五年八月")
+    assert month is not None and month.precision == "month" and month.date == dt.date(1995, 8, 1)
+    assert is_date_line("（二〇一六年九月三日）") is not None
