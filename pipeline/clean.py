@@ -451,8 +451,9 @@ _CHROME_ATTR = re.compile(
 )
 
 
-_LINE_ATTR = re.compile(r"(?:^|[\s_-])(?:writer|byline|author|reporter|date|dateline|time|posted-on)(?:$|[\s_-])",
-                        re.IGNORECASE)
+# Spans that hold a byline stand on a line of their own (not dates: "<span class=date>" also sits
+# inside running text).
+_LINE_ATTR = re.compile(r"(?:^|[\s_-])(?:writer|byline|reporter)(?:$|[\s_-])", re.IGNORECASE)
 
 
 class _HTMLText(HTMLParser):

@@ -462,3 +462,11 @@ def test_site_links_and_widgets_are_boilerplate() -> None:
     text = _clean(html, "html")
     assert "Like Loading" not in text and "Recent Posts" not in text and "Spring meeting" not in text
     assert "collection for the fund" in text
+
+
+def test_a_date_span_inside_running_text_does_not_break_the_paragraph() -> None:
+    text = _clean('<p>The bridge opened on <span class="date">3 May 2019</span> after four years of work '
+                  'and two changes of contractor.</p><div class="info"><span class="byline">Ana Reis</span> '
+                  '<span class="date">3 May 2019</span></div>', "html")
+    assert "The bridge opened on 3 May 2019 after four years of work" in text
+    assert "Ana Reis\n\n" in text
