@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -30,7 +31,6 @@ _SPACES = re.compile(" {2,}")
 # but compares unicode_block()'s number with the block's name, so it never does.
 _LATIN_RANGE = re.compile("[A-z]")
 _FROM_0300 = re.compile("[\u0300-\U0010ffff]")
-_NON_SPACE_RUN = re.compile("[^ ]+")
 
 # NGram.normalize per character, memoized: it depends on the character alone.
 _NORMALIZED: dict[int, str] = {}
@@ -72,14 +72,13 @@ class FastDetector(Detector):  # type: ignore[misc]
         j >= 1 of that string the 1-, 2- and 3-grams ending at j are emitted (the 1-gram ' ' never),
         except while two capitals in a row have been read (NGram.capitalword)."""
         grams_of = _word_grams(self.word_lang_prob_map)
-        text = _normalize_text(str(self.text))
-        result: list[str] = []
-        extend = result.extend
-        end = len(text)
-        for match in _NON_SPACE_RUN.finditer(text):
-            # A word followed by a space also yields the n-grams that end with that space.
-            extend(grams_of[" " + match.group() + " " if match.end() < end else " " + match.group()])
-        return result
+        words = _normalize_text(str(self.text)).split(" ")
+        # A word followed by a space (every word but the last piece) also yields the n-grams that
+        # end with that space; empty pieces are runs of spaces.
+        keys = [" " + w + " " for w in words[:-1] if w]
+        if words[-1]:
+            keys.append(" " + words[-1])
+        return list(chain.from_iterable(map(grams_of.__getitem__, keys)))
 
     def _detect_block(self) -> None:
         self.cleaning_text()

@@ -215,3 +215,46 @@ def test_dates_in_chinese_numerals() -> None:
     month = find_date("一九九五年八月")
     assert month is not None and month.precision == "month" and month.date == dt.date(1995, 8, 1)
     assert is_date_line("（二〇一六年九月三日）") is not None
+
+
+# ---- fast paths equal their definitions --------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_MIXED = st.text(alphabet=st.sampled_from(list("ab Z9_'’-.,\n") + ["é", "ж", "한", "中", "か", "α", "ש", "ก", "\ue001", "ı"]),
+                 max_size=80)
+
+
+def _script_by_regex(text: str) -> str:
+    """script_of as first written: one regex count per script, the first listed winning a tie."""
+    import re
+
+    sample = text[:600]
+    best, most = "none", 0
+    for name, spans in tag._SCRIPT_SPANS:
+        pattern = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in spans) + "]")
+        count = len(pattern.findall(sample))
+        if count > most:
+            best, most = name, count
+    return best
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED)
+def test_script_of_counts_every_script(text: str) -> None:
+    assert tag.script_of(text) == _script_by_regex(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_word_count_equals_the_unicode_definition(text: str) -> None:
+    assert count_words(text) == len(tag._WORD.findall(text))
+
+
+def test_stopword_guess_counts_words_beside_punctuation() -> None:
+    """Splitting at spaces still finds a function word with a comma or full stop after it, or a
+    bracket or quotation mark before it; a word glued inside an abbreviation ('U.S.') is none."""
+    assert tag._stopword_guess("for the people, of the state. (the") == ("en", 5, 0)
+    assert tag._stopword_guess("«nous avons dans cette „wir haben") == ("fr", 3, 2)
+    assert tag._stopword_guess("U.S. P.O. Box (K) Ltd.") == (None, 0, 0)
