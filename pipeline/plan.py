@@ -110,13 +110,17 @@ def plan_run(raw_dir: str | Path, files: dict[str, FileState], config: Config, s
 
 MAX_BATCH_BYTES = 8_000_000
 MAX_BATCH_DOCS = 500
+MIN_TAIL_BYTES = 1_000_000
 
 
 def make_batches(items: list[BatchItem], workers: int, batch_size: int | None = None,
                  sizes: dict[str, int] | None = None) -> list[list[BatchItem]]:
     """Batches big enough that per-task overhead is small (a task costs ~10-25 ms in Prefect), and
     enough of them (four per worker) to keep every worker busy to the end. Balanced by bytes when
-    sizes are known, since one 300 KB transcript costs as much as twenty short speeches."""
+    sizes are known, since one 300 KB transcript costs as much as twenty short speeches; and, with
+    several workers, shrinking toward the end (guided scheduling: each batch at most a quarter of
+    what is left per worker, down to MIN_TAIL_BYTES), so that no worker sits idle while another
+    finishes one big last batch."""
     if not items:
         return []
     if batch_size is not None:
@@ -128,10 +132,15 @@ def make_batches(items: list[BatchItem], workers: int, batch_size: int | None = 
     target = min(MAX_BATCH_BYTES, max(1, math.ceil(total / max(1, workers * 4))))
     batches: list[list[BatchItem]] = [[]]
     filled = 0
+    left = total
     for item in items:
+        if workers > 1:
+            target = min(target, max(MIN_TAIL_BYTES, math.ceil(left / (workers * 2))))
         if batches[-1] and (filled >= target or len(batches[-1]) >= MAX_BATCH_DOCS):
             batches.append([])
             filled = 0
+        size = sizes.get(item.path, 0)
         batches[-1].append(item)
-        filled += sizes.get(item.path, 0)
+        filled += size
+        left -= size
     return batches

@@ -169,8 +169,15 @@ _SPEECH_BY = re.compile(r"^(?:speech|address|remarks|statement|contribution|gree
                         r"выступление|речь)\s+(?:by|from|de|del|de la|du|de m\.|von|des|der|della|del)\s+", re.IGNORECASE)
 
 
+_TERMINAL_CHARS = ".!?…。！？:;：；"
+_TERMINAL_CLOSERS = "'’”»›\")]」』"
+
+
 def ends_terminal(text: str) -> bool:
-    return bool(_TERMINAL.search(text.rstrip()))
+    """Whether `text` ends a sentence (a match of _TERMINAL, without scanning the whole text): its
+    last character before any closing quotes and brackets is a full stop, a colon or the like."""
+    core = text.rstrip().rstrip(_TERMINAL_CLOSERS)
+    return core[-1:] in _TERMINAL_CHARS and bool(core)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -197,7 +204,9 @@ def join_kind(a: str, b: str) -> str | None:
         return ""
     if first.islower() or (_HANGUL.match(last) and _HANGUL.match(first) and not a.endswith(("!", "?"))):
         return " "
-    word = _LAST_WORD.search(a)
+    word = _LAST_WORD.search(a[-80:])
+    if word and word.start() == 0 and len(a) > 80:
+        word = _LAST_WORD.search(a)  # the last word may begin before the last 80 characters
     if word and word.group(1) == word.group(1).lower() and word.group(1).casefold() in FUNCTION_WORDS:
         return " "
     return None
@@ -573,7 +582,13 @@ def split_paragraphs(block: Block, width: int | None) -> list[str]:
         else:
             current = join_lines(current, line, joiner)
     paragraphs.append(current)
-    return [re.sub(r"\s{2,}", " ", p).strip() for p in paragraphs if p.strip()]
+    # (printable text has no whitespace but the space, so without two spaces in a row there is
+    # nothing for the regex to do)
+    return [(p if p.isprintable() and "  " not in p else _WHITESPACE_RUN.sub(" ", p)).strip()
+            for p in paragraphs if p.strip()]
+
+
+_WHITESPACE_RUN = re.compile(r"\s{2,}")
 
 
 # ---- header ---------------------------------------------------------------------------------

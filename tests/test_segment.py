@@ -752,3 +752,31 @@ def test_header_fields_are_not_a_speakers_turn() -> None:
                      "Radna Halina Brzeźniak (Wspólnota Samorządowa): Nie zgadzam się z przedmówcą.\n")
     assert result.header.date_text is not None and "2004" in result.header.date_text
     assert {s.speaker for s in result.sections if s.paragraphs} == {"Wojciech Zięba", "Halina Brzeźniak"}
+
+
+# ---- fast paths equal their definitions --------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pipeline import segment as _segment  # noqa: E402
+
+_LINE_CHARS = st.text(alphabet=st.sampled_from(list("ab1 .!?:;…。)\"'’”»] \t\n\u00a0\u3000」")), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_CHARS)
+def test_ends_terminal_equals_its_regex(text: str) -> None:
+    assert _segment.ends_terminal(text) == bool(_segment._TERMINAL.search(text.rstrip()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab .!,\t\u00a0\u2003") + ["\u3000", "x"]), max_size=30),
+                min_size=1, max_size=4))
+def test_reflowed_paragraphs_have_single_spaces(lines: list[str]) -> None:
+    import re
+
+    from pipeline.records import Block
+
+    for paragraph in _segment.split_paragraphs(Block(tuple(lines)), None):
+        assert paragraph == paragraph.strip() and not re.search(r"\s{2,}", paragraph)

@@ -605,3 +605,39 @@ def test_other_readers_see_the_whole_tables(raw: Path, out: Path) -> None:
         assert len(pd.read_parquet(out / table)) == expected, table
         assert duckdb.sql(f"select count(*) from '{out / table}/*.parquet'").fetchall()[0][0] == expected, table
         assert pl.read_parquet(out / table / "*.parquet").height == expected, table
+
+
+# ---- batches ----------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pipeline.batch import BatchItem  # noqa: E402
+from pipeline.plan import MAX_BATCH_BYTES, MAX_BATCH_DOCS, MIN_TAIL_BYTES, make_batches  # noqa: E402
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=3_000_000), min_size=1, max_size=3000), st.integers(1, 4))
+def test_batches_keep_every_file_once_in_order(sizes: list[int], workers: int) -> None:
+    items = [BatchItem(f"f{i}", None) for i in range(len(sizes))]
+    by_path = {item.path: size for item, size in zip(items, sizes)}
+    batches = make_batches(items, workers, None, by_path)
+    assert [item for batch in batches for item in batch] == items
+    assert all(batch and len(batch) <= MAX_BATCH_DOCS for batch in batches)
+    # a batch closes once it holds its target: only its last file can take it past MAX_BATCH_BYTES
+    assert all(sum(by_path[i.path] for i in batch[:-1]) < MAX_BATCH_BYTES for batch in batches)
+
+
+def test_batches_shrink_toward_the_end_so_workers_finish_together() -> None:
+    """300 MB on two workers: 8 MB batches, then ever smaller ones; the last batches are about
+    MIN_TAIL_BYTES, so the worker that finishes first waits at most that long for the other."""
+    items = [BatchItem(f"f{i}", None) for i in range(10_000)]
+    sizes = {item.path: 30_000 for item in items}
+    batches = make_batches(items, 2, None, sizes)
+    volumes = [sum(sizes[i.path] for i in batch) for batch in batches]
+    assert max(volumes) <= MAX_BATCH_BYTES + 30_000
+    assert volumes[-12:] == sorted(volumes[-12:], reverse=True)  # shrinking
+    assert max(volumes[-3:]) <= MIN_TAIL_BYTES + 30_000
+    assert len(batches) <= 300_000_000 // MAX_BATCH_BYTES + 20  # the tail adds only a few tasks
+    one_worker = make_batches(items, 1, None, sizes)
+    assert max(sum(sizes[i.path] for i in batch) for batch in one_worker[-3:]) > MIN_TAIL_BYTES  # nothing to balance
