@@ -225,19 +225,84 @@ _ANYWHERE_KEYS = ("all rights reserved", "무단", "재배포", "перепеч�
                   "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
                   "все права защищены", "바로가기", "licensed under", "공공누리", "photo", "foto", "image",
                   "picture", "bild", "фото")
+# An ASCII line can hold only the ASCII keys, and each of them holds one of these.
+_ANYWHERE_ASCII_KEYS = ("reserv", "vorbehalten", "riservati", "licensed under", "oto", "image", "picture", "bild")
 _BOILERPLATE = re.compile(r"^\s*(?:" + _BOILERPLATE_LEAD + "|" + _BOILERPLATE_ANYWHERE + r")\s*$", re.IGNORECASE)
 _BOILERPLATE_LEAD_RE = re.compile(r"^\s*(?:" + _BOILERPLATE_LEAD + r")\s*$", re.IGNORECASE)
 _BOILERPLATE_ANYWHERE_RE = re.compile(r"^\s*(?:" + _BOILERPLATE_ANYWHERE + r")\s*$", re.IGNORECASE)
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of `pattern` separated by '|' outside groups and character classes."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            current.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(ch)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _lead_patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
+    """_BOILERPLATE_LEAD split by the letter its alternatives must start with (lower-cased), and
+    the alternatives that may start otherwise: a line needs to try only its own letter's share."""
+    by_letter: dict[str, list[str]] = {}
+    others: list[str] = []
+    for alternative in _top_level_alternatives(_BOILERPLATE_LEAD):
+        first = alternative[:1]
+        if first.isalpha() and alternative[1:2] not in ("?", "*", "{"):
+            by_letter.setdefault(first.lower(), []).append(alternative)
+        else:
+            others.append(alternative)
+    def wrap(alternatives: list[str]) -> re.Pattern[str]:
+        return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")\s*$", re.IGNORECASE)
+    return {letter: wrap(alts) for letter, alts in by_letter.items()}, wrap(others)
+
+
+_LEAD_BY_LETTER, _LEAD_OTHERS = _lead_patterns()
+
+
+def _lead_match(line: str) -> bool:
+    """_BOILERPLATE_LEAD_RE.match(line), trying only the alternatives that can start the line. A
+    letter matches its case variants and what re's IGNORECASE folds to it ('ſ' to 's', 'ı' to 'i',
+    'ᲂ' to 'в'): the lower case of its upper case covers those."""
+    first = line.lstrip()[:1]
+    if first:
+        for letter in {first.lower()[:1], first.upper().lower()[:1]}:
+            pattern = _LEAD_BY_LETTER.get(letter)
+            if pattern is not None and pattern.match(line):
+                return True
+    return _LEAD_OTHERS.match(line) is not None
+
+
 def is_boilerplate(line: str) -> bool:
     """Whether `line` is a boilerplate line (a full match of _BOILERPLATE), testing first what is cheap."""
-    if _BOILERPLATE_LEAD_RE.match(line):
+    if _lead_match(line):
         return True
     # re's IGNORECASE also equates "ſ" with "s", "K" with "k", "ı"/"İ" with "i": casefold covers the
     # first two; the dotless i and the combining dot are mapped so that no key word is missed.
-    low = line.lower() if line.isascii() else line.casefold().replace("ı", "i").replace("\u0307", "")
-    return any(key in low for key in _ANYWHERE_KEYS) and _BOILERPLATE_ANYWHERE_RE.match(line) is not None
+    if line.isascii():
+        low, keys = line.lower(), _ANYWHERE_ASCII_KEYS
+    else:
+        low, keys = line.casefold().replace("ı", "i").replace("\u0307", ""), _ANYWHERE_KEYS
+    return any(key in low for key in keys) and _BOILERPLATE_ANYWHERE_RE.match(line) is not None
 # Headers of link lists whose entries (short lines under them) are other pages' headlines.
 _LIST_HEADER = re.compile(
     r"^(?:most (?:read|popular|viewed|shared)|related(?: (?:posts|articles|stories|links))?:?|read more|"
@@ -281,6 +346,13 @@ _POSTED = re.compile(
     r"pubblicato(?: il)?|опубликовано|gepubliceerd(?: op)?)\s*:?\s+(?P<rest>.+?)\s*$",
     re.IGNORECASE,
 )
+
+
+def _may_be_nav(line: str) -> bool:
+    """Whether _NAV could match: it needs three separators or a run of two whitespace characters."""
+    return "|" in line or "•" in line or "·" in line or "  " in line or not line.isprintable()
+
+
 _WEB_INFO = re.compile(
     r"^\s*(?:source|transcription|transcribed|mark-?up|html mark-?up|proofread|translated|"
     r"copyleft|public domain|first published|published|online version|transcription & html mark-up)\s*:",
@@ -292,7 +364,9 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _norm_furniture(line: str) -> str:
-    return _DIGITS.sub("#", _SPACES.sub(" ", line).strip().casefold())
+    if not line.isprintable() or "  " in line:  # (printable text has no whitespace but the space)
+        line = _SPACES.sub(" ", line)
+    return _DIGITS.sub("#", line.strip().casefold())
 
 
 # ---- text-level repair ----------------------------------------------------------------------
@@ -786,14 +860,14 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             removed.add("page_numbers")
             out.append("")
             continue
-        bare = _MD_LINK.sub(r"\1", stripped).strip("*_#>[] «‹←")
+        bare = (_MD_LINK.sub(r"\1", stripped) if "](" in stripped else stripped).strip("*_#>[] «‹←")
         if list_left and len(stripped) <= 100 and not re.search(r"[.!?:;。！？]$", stripped):
             list_left -= 1  # an entry of a "Most read" / "Related" list
             removed.add("boilerplate")
             out.append("")
             continue
         list_left = 0
-        if is_boilerplate(bare) or _SOCIAL.match(stripped) or _NAV.match(bare) \
+        if is_boilerplate(bare) or _SOCIAL.match(stripped) or (_may_be_nav(bare) and _NAV.match(bare)) \
                 or (stripped.startswith("[") and (is_boilerplate(stripped) or _INDEX_LINK.match(stripped))):
             removed.add("boilerplate")
             out.append("")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -252,11 +251,10 @@ def script_of(text: str) -> str:
 
 def _stopword_guess(text: str) -> tuple[str | None, int, int]:
     """(best language, its hits, the runner-up's hits) by function words."""
-    hits = Counter(map(_WORD_LANGUAGE.get, text[:1500].lower().split()))  # counted in C
-    hits.pop(None, None)
-    if not hits:
+    found = list(filter(None, map(_WORD_LANGUAGE.get, text[:1500].lower().split())))  # in C
+    if not found:
         return None, 0, 0
-    ranked = sorted(((n, code) for code, n in hits.items()), reverse=True)
+    ranked = sorted(((found.count(code), code) for code in set(found)), reverse=True)
     best_hits, best = ranked[0]
     return best, best_hits, ranked[1][0] if len(ranked) > 1 else 0
 

@@ -419,6 +419,7 @@ _BOILERPLATE_PIECES = st.sampled_from([
     "licensed under CC-BY", "바로가기", "공공누리", "Все права защищены", "Tous droits réservés.", "Share this",
     "Comments are closed", "image ", "PICTURE", "Bild von ", "Фото: ", "foto", " ", "(", ")", ".", "x" * 70,
     "Mr Smith said", "Tags: ", "Read more", "Ⅰ", "ſ", "K", "İ", "ı", "ᲂ", "ᲄ", "lİcenſed under ", "ФОᲄО: ",
+    "ſhare this", "ıNDEX", "ᲂЕРСИЯ ДЛЯ ПЕЧАТИ", "SUBSCRIBE", "\t", "Sign in", "Kontakt", "ⅰ", "À LIRE AUSSI", "인쇄", "打印本页",
 ])
 
 
@@ -428,6 +429,7 @@ def test_boilerplate_fast_path_equals_the_pattern(line: str) -> None:
     """is_boilerplate tries the alternatives that may start anywhere in a line only on lines with
     one of their key words; its answer must be the full pattern's on any line."""
     assert clean.is_boilerplate(line) == bool(clean._BOILERPLATE.match(line))
+    assert clean._lead_match(line) == bool(clean._BOILERPLATE_LEAD_RE.match(line))
 
 
 def test_boilerplate_lines_are_recognised_wherever_the_key_word_is() -> None:
@@ -470,3 +472,28 @@ def test_a_date_span_inside_running_text_does_not_break_the_paragraph() -> None:
                   '<span class="date">3 May 2019</span></div>', "html")
     assert "The bridge opened on 3 May 2019 after four years of work" in text
     assert "Ana Reis\n\n" in text
+
+
+# ---- fast paths equal their definitions --------------------------------------------------------
+
+_NAVISH = st.text(alphabet=st.sampled_from(list("Home ab|•·\t\u00a0\u2003 1") + ["\u3000"]), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAVISH)
+def test_nav_guard_never_hides_a_menu(line: str) -> None:
+    for candidate in (line, "Home  " + line):
+        assert not clean._NAV.match(candidate) or clean._may_be_nav(candidate)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAVISH)
+def test_furniture_key_equals_its_definition(line: str) -> None:
+    assert clean._norm_furniture(line) == clean._DIGITS.sub("#", clean._SPACES.sub(" ", line).strip().casefold())
+
+
+def test_ascii_boilerplate_keys_cover_every_ascii_key() -> None:
+    """is_boilerplate looks for the short keys in ASCII lines: each ASCII key word holds one."""
+    for key in clean._ANYWHERE_KEYS:
+        if key.isascii():
+            assert any(short in key for short in clean._ANYWHERE_ASCII_KEYS), key
