@@ -226,7 +226,7 @@ _ANYWHERE_KEYS = ("all rights reserved", "무단", "재배포", "перепеч�
                   "все права защищены", "바로가기", "licensed under", "공공누리", "photo", "foto", "image",
                   "picture", "bild", "фото")
 # An ASCII line can hold only the ASCII keys, and each of them holds one of these.
-_ANYWHERE_ASCII_KEYS = ("reserv", "vorbehalten", "riservati", "licensed under", "oto", "image", "picture", "bild")
+_ANYWHERE_ASCII_KEYS: tuple[str, ...] = ("reserv", "vorbehalten", "riservati", "licensed under", "oto", "image", "picture", "bild")
 _BOILERPLATE = re.compile(r"^\s*(?:" + _BOILERPLATE_LEAD + "|" + _BOILERPLATE_ANYWHERE + r")\s*$", re.IGNORECASE)
 _BOILERPLATE_LEAD_RE = re.compile(r"^\s*(?:" + _BOILERPLATE_LEAD + r")\s*$", re.IGNORECASE)
 _BOILERPLATE_ANYWHERE_RE = re.compile(r"^\s*(?:" + _BOILERPLATE_ANYWHERE + r")\s*$", re.IGNORECASE)
