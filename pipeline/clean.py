@@ -736,11 +736,12 @@ def _is_breadcrumb(stripped: str) -> bool:
     if "](" in stripped or "\\" in stripped:
         stripped = _MD_LINK.sub(r"\1", stripped).replace("\\>", ">").replace("\\", "")
         stripped = _SPACES.sub(" ", stripped).strip()
-    return bool(_CRUMB_SEPARATOR.search(stripped) and _BREADCRUMB.match(stripped))
+    return bool(_CRUMB_SIGN.search(stripped) and _CRUMB_SEPARATOR.search(stripped) and _BREADCRUMB.match(stripped))
 
 
 # Lines that are furniture by their own shape: (fix recorded, test on the raw and stripped line).
 _CRUMB_SEPARATOR = re.compile(r"\s[>»›→▸►/]\s")
+_CRUMB_SIGN = re.compile(r"[>»›→▸►/]")  # a class first: re skips to it without trying every position
 # Each test first checks a character its pattern cannot match without (most lines fail it).
 _LINE_FURNITURE: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("boilerplate", lambda line, stripped: _is_breadcrumb(stripped)),
@@ -989,6 +990,12 @@ def _drop_web_info(blocks: list[Block], fixes: list[str]) -> list[Block]:
     return kept
 
 
+def _trim_line(line: str) -> str:
+    """The line without its spaces at either end; empty if it holds only whitespace."""
+    trimmed = line.strip(" ")
+    return "" if trimmed.isspace() else trimmed
+
+
 def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     """Blocks of clean text and the list of fixes applied."""
     text, fixes = repair_text(decoded.text)
@@ -1009,7 +1016,7 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     text = remove_furniture(text, config, fixes, meta)
     text = split_indented_paragraphs(text, fixes)
     # Tabs and exotic spaces inside lines become single spaces; indentation is not kept.
-    text = "\n".join(line.strip(" ") if line.strip() else "" for line in _SPACE_RUNS.sub(" ", text).split("\n"))
+    text = "\n".join([_trim_line(line) for line in _SPACE_RUNS.sub(" ", text).split("\n")])
     text = text.replace("\u3000", " ")
     blocks, front = markdown_to_blocks(text, fixes, markdown=decoded.format in ("markdown", "html", "json"))
     meta.update({k: v for k, v in front.items() if k not in meta})

@@ -249,9 +249,13 @@ def script_of(text: str) -> str:
     return best
 
 
+# Characters of a paragraph whose function words are counted: enough for dozens of them.
+STOPWORD_SAMPLE = 800
+
+
 def _stopword_guess(text: str) -> tuple[str | None, int, int]:
     """(best language, its hits, the runner-up's hits) by function words."""
-    found = list(filter(None, map(_WORD_LANGUAGE.get, text[:1500].lower().split())))  # in C
+    found = list(filter(None, map(_WORD_LANGUAGE.get, text[:STOPWORD_SAMPLE].lower().split())))  # in C
     if not found:
         return None, 0, 0
     ranked = sorted(((found.count(code), code) for code in set(found)), reverse=True)

@@ -497,3 +497,9 @@ def test_ascii_boilerplate_keys_cover_every_ascii_key() -> None:
     for key in clean._ANYWHERE_KEYS:
         if key.isascii():
             assert any(short in key for short in clean._ANYWHERE_ASCII_KEYS), key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a \t\u3000\u00a0\u2028x")), max_size=12))
+def test_trimmed_line_equals_its_definition(line: str) -> None:
+    assert clean._trim_line(line) == (line.strip(" ") if line.strip() else "")
