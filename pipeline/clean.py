@@ -408,6 +408,7 @@ _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|$&<\"'~^=:;,@%/?])")
 _MD_HARD_BREAK = re.compile(r"(?:  +|\\)$")
+_RULE_SIGNS = ("-", "*", "_", "=")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 
 
@@ -467,7 +468,8 @@ def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[lis
         if _BLANK.match(raw_line):
             flush()
             continue
-        if _MD_RULE.match(raw_line) and not raw_line.strip().startswith(("* ", "- ")):
+        sign = raw_line.lstrip()[:1]  # a rule or a heading starts with one of its marks
+        if sign in _RULE_SIGNS and _MD_RULE.match(raw_line) and not raw_line.strip().startswith(("* ", "- ")):
             if lines and _SETEXT.match(raw_line) and markdown:
                 # Setext heading: the previous lines are a heading.
                 level = 1 if raw_line.strip().startswith("=") else 2
@@ -480,7 +482,7 @@ def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[lis
             blocks.append(Block((), rule=True))
             changed = True
             continue
-        heading_match = _MD_HEADING.match(raw_line)
+        heading_match = _MD_HEADING.match(raw_line) if sign == "#" else None
         if heading_match:
             flush()
             content, emph = _strip_inline(heading_match.group(2))
@@ -488,7 +490,7 @@ def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[lis
             changed = True
             continue
         line = raw_line
-        if _MD_HARD_BREAK.search(line):
+        if line.endswith(("  ", "\\")) and _MD_HARD_BREAK.search(line):
             line = _MD_HARD_BREAK.sub("", line)
             changed = True
         stripped, emph = _strip_inline(line)

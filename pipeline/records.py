@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ class Block:
     emphasis: bool = False  # the whole block was bold or italic
     rule: bool = False  # a horizontal rule / separator
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # asked for again and again by the segmenter: joined once
         return " ".join(line.strip() for line in self.lines if line.strip())
 
 

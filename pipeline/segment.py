@@ -256,13 +256,13 @@ PRESS_EVENT = re.compile(r"(?:^|\b)(?:" + _PRESS_EVENT_WORDS + ")", re.IGNORECAS
 
 
 def is_occasion(text: str) -> bool:
-    if _CJK_OCCASION.search(text) and len(text) < 120:
+    if len(text) < 120 and _CJK_OCCASION.search(text):
         return True
     if re.match(r"^\w+\s*:", text):
         return False  # "Report: public meeting on …": a kicker before a headline
     if _PRESS_EVENT.match(text) and _OCCASION_LINK.search(text) and len(text) < 250:
         return True
-    words = [w.strip("«»“”\"'‘’,.:;()").casefold() for w in text.split()[:8]]
+    words = [w.strip("«»“”\"'‘’,.:;()").casefold() for w in text.split(maxsplit=8)[:8]]
     for i, word in enumerate(words):
         word = re.sub(r"['’]s$", "", word)
         if _OCCASION_WORD.match(word):
@@ -277,6 +277,8 @@ def _letters_ratio(text: str) -> float:
 
 
 def _is_upper(text: str) -> bool:
+    if text.isascii() and not text.isupper():
+        return False  # (ASCII: a lower-case letter, or no upper-case one) the common case, in C
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(not c.islower() for c in letters) and any(c.isupper() for c in letters)
 
@@ -410,7 +412,7 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     chair = _CHAIR.match(outer) if comma_aff is None and rest else None
     if is_salutation(outer + ":") and not _is_upper(outer) and not chair:
         return None
-    if _is_upper(label) and rest and _is_upper(rest) and len(rest) < 200:
+    if _is_upper(label) and rest and len(rest) < 200 and _is_upper(rest):
         return None  # "WATER FOR EVERY FIELD: THE NEXT TEN YEARS …": a title in capitals, not a turn
     if chair:
         # "Mr Speaker:", "Madam Deputy Speaker:", "M. le président. —": the chair by its office.
@@ -617,7 +619,7 @@ def _is_body_start(block: Block) -> bool:
     if len(block.lines) <= 2 and is_date_line(text):
         return False
     words = len(text.split())
-    if _upper_share(text) >= 0.7 and len(text) < 600:
+    if len(text) < 600 and _upper_share(text) >= 0.7:
         return False
     sentence = bool(re.search(r"[.!?…。！？]['’”»)\]]*$", text)) and not re.search(r"\b[A-Z]\.$|\b\w\.\w\.$", text)
     if is_occasion(text):
@@ -1183,6 +1185,8 @@ def _is_heading(block: Block, next_block: Block | None) -> bool:
         return False
     if block.level:
         return True
+    if not block.emphasis and (len(text) > 100 or text.startswith("(") or text.endswith(",") or ends_terminal(text)):
+        return False  # what the tests below come to for such a block, decided first since it is cheap
     if next_block is None or is_salutation(text) or is_date_line(text) is not None or is_person_name(block.lines[0]):
         return False
     if block.emphasis and len(text.split()) <= 15:

@@ -503,3 +503,14 @@ def test_ascii_boilerplate_keys_cover_every_ascii_key() -> None:
 @given(st.text(alphabet=st.sampled_from(list("a \t\u3000\u00a0\u2028x")), max_size=12))
 def test_trimmed_line_equals_its_definition(line: str) -> None:
     assert clean._trim_line(line) == (line.strip(" ") if line.strip() else "")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("-*_=# a\\\t\u00a0\u3000")), max_size=10))
+def test_markdown_line_guards_are_necessary_conditions(line: str) -> None:
+    """markdown_to_blocks tries the rule, heading and hard-break patterns only on lines whose first
+    mark or last characters they need."""
+    sign = line.lstrip()[:1]
+    assert not clean._MD_RULE.match(line) or sign in clean._RULE_SIGNS
+    assert not clean._MD_HEADING.match(line) or sign == "#"
+    assert not clean._MD_HARD_BREAK.search(line) or line.endswith(("  ", "\\"))

@@ -780,3 +780,11 @@ def test_reflowed_paragraphs_have_single_spaces(lines: list[str]) -> None:
 
     for paragraph in _segment.split_paragraphs(Block(tuple(lines)), None):
         assert paragraph == paragraph.strip() and not re.search(r"\s{2,}", paragraph)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ 9.-É")), max_size=12))
+def test_all_capitals_fast_path_equals_its_definition(text: str) -> None:
+    letters = [c for c in text if c.isalpha()]
+    expected = len(letters) >= 2 and all(not c.islower() for c in letters) and any(c.isupper() for c in letters)
+    assert _segment._is_upper(text) == expected
