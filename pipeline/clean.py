@@ -113,8 +113,39 @@ def _mojibake_context() -> re.Pattern[str] | None:
     chars = _pattern_chars(BADNESS_RE)
     if not chars:  # pragma: no cover
         return None
+    chars -= _plain_letters()
     other = "[^" + "".join(re.escape(c) for c in sorted(chars)) + "]"
     return re.compile(f"({other}{{2}}){other}+({other}{{2}})")
+
+
+def _plain_letters() -> set[str]:
+    """Greek and Cyrillic letters that ftfy's badness regex names only in its 'lower_common' and
+    'upper_common' classes, which it uses only beside a rarer character ('[a-zA-Z][common][bad]',
+    '[common][upper_accented]'): within two characters of one the shrink keeps anyway. So they
+    need not be kept in Greek or Russian prose, which then shrinks like English. Letters the regex
+    also writes out itself ('[ВГРС]…[ВГРС]', 'ГўВЂВ', 'вЂ') stay. Empty (nothing dropped) when
+    ftfy's source is not laid out as expected."""
+    import inspect
+
+    from ftfy import badness
+
+    try:
+        source = inspect.getsource(badness)
+        start = source.index("BADNESS_RE = re.compile(")
+        template = source[source.index('r"""', start) + 4: source.index('""".format(', start)]
+        categories = badness.MOJIBAKE_CATEGORIES
+        common = categories["lower_common"] + categories["upper_common"]
+    except (OSError, TypeError, ValueError, KeyError, AttributeError):  # pragma: no cover - another ftfy
+        return set()
+    uses = re.findall(r"\{(\w+)\}", template)
+    if uses.count("lower_common") != 2 or uses.count("upper_common") != 1:  # pragma: no cover
+        return set()  # ftfy uses these classes in new places: keep every character
+    written = "\n".join(line for line in template.splitlines() if not line.strip().startswith("#"))
+    written = re.sub(r"\{\w+\}", "", written)
+    members = re.compile("[" + common + "]")
+    elsewhere = [re.compile("[" + v + "]") for k, v in categories.items() if k not in ("lower_common", "upper_common")]
+    return {chr(c) for c in range(0x370, 0x530)
+            if members.match(chr(c)) and not any(p.match(chr(c)) for p in elsewhere)} - set(written)
 
 
 _MOJIBAKE_CONTEXT = _mojibake_context()

@@ -106,6 +106,7 @@ _BROAD = st.one_of(
     _ALPHABET,
     st.characters(min_codepoint=0xA0, max_codepoint=0x24F),  # Latin-1 supplement, Latin Extended-A/B
     st.characters(min_codepoint=0x400, max_codepoint=0x4FF),  # all of Cyrillic
+    st.characters(min_codepoint=0x370, max_codepoint=0x3FF),  # all of Greek
     st.characters(min_codepoint=0x2010, max_codepoint=0x203A),  # dashes, quotes, ellipsis
     st.sampled_from("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"),  # what cp1252 puts in 0x80-0x9F
 )
@@ -138,7 +139,9 @@ _ASCII_RUN = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.one_of(st.text(_NEAR_MOJIBAKE, max_size=8), _ASCII_RUN,
-                          st.text(_BROAD, max_size=20).map(_mojibake)), max_size=12).map("".join))
+                          st.text(_BROAD, max_size=20).map(_mojibake),
+                          st.sampled_from(["РїСЂ", "вЂ", "ГўВЂВ", "β€™", "ΒΓΞΟ", "Ð¿", "С‚", "Рё"])),  # cp1251/1253 mojibake
+                max_size=12).map("".join))
 def test_mojibake_check_on_shrunk_text_equals_ftfys(text: str) -> None:
     """needs_ftfy asks ftfy's badness regex about the text with runs of characters that regex
     cannot see shrunk to their edges; the answer must be ftfy's own on the whole text."""
