@@ -35,9 +35,10 @@ def count_words(text: str) -> int:
     """Words: runs of letters and digits; each Han or kana character counts as one word."""
     if text.isascii():
         return len(_ASCII_WORD.findall(text))  # the same words, without Unicode classes
+    if not _CJK_CHAR.search(text):  # most non-ASCII text: no Han or kana to count one by one
+        return len(_WORD.findall(text))
     cjk = len(_CJK_CHAR.findall(text))
-    rest = _CJK_CHAR.sub(" ", text) if cjk else text
-    return cjk + len(_WORD.findall(rest))
+    return cjk + len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
 
 
 def _normalize_code(code: str) -> str:

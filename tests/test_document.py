@@ -418,3 +418,23 @@ def test_a_closing_place_and_date_followed_by_a_note_dates_the_text() -> None:
             + "*Thornbury, March 1951. Printed in the Society's Transactions, volume 9.*\n")
     rows = process("lectures/field.md", text)
     assert rows.document.date == dt.date(1951, 3, 1) and rows.document.date_precision == "month"
+
+
+# ---- fast paths equal their definitions --------------------------------------------------------
+
+from hypothesis import given as _given  # noqa: E402
+from hypothesis import settings as _settings  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+from pipeline import document as _document  # noqa: E402
+
+_PRONOUN_TEXT = _st.lists(_st.one_of(
+    _st.sampled_from(sorted(_document._FIRST_PERSON_WORDS) + ["I", "WE", "Nous", "МЫ", "Я", "İ", "ıch", "uſ", "ᲂы", "ᲃ"]),
+    _st.sampled_from([" ", ", ", "'", "-", "_", "1", "x", "é", "\u0307", "’"]),
+), max_size=12).map("".join)
+
+
+@_settings(max_examples=800, deadline=None)
+@_given(_PRONOUN_TEXT)
+def test_first_person_count_equals_the_regex(text: str) -> None:
+    assert _document.first_person_count(text) == len(_document._FIRST_PERSON.findall(text))
