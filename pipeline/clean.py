@@ -11,7 +11,6 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
@@ -291,17 +290,51 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return parts
 
 
+def _first_letters(alternative: str) -> set[str] | None:
+    """The lower-cased letters a regex alternative must start with: a letter that is not optional,
+    or a group '(?:…|…)' (not optional) each of whose alternatives starts so; None otherwise."""
+    first = alternative[:1]
+    if first.isalpha():
+        return None if alternative[1:2] in ("?", "*", "{") else {first.lower()}
+    if not alternative.startswith("(?:"):
+        return None
+    depth, i = 0, 0
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class may hold parentheses
+            i = alternative.index("]", i + 2)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    if depth != 0 or alternative[i + 1:i + 2] in ("?", "*", "{"):
+        return None
+    letters: set[str] = set()
+    for inner in _top_level_alternatives(alternative[3:i]):
+        found = _first_letters(inner)
+        if found is None:
+            return None
+        letters |= found
+    return letters
+
+
 def _lead_patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
     """_BOILERPLATE_LEAD split by the letter its alternatives must start with (lower-cased), and
     the alternatives that may start otherwise: a line needs to try only its own letter's share."""
     by_letter: dict[str, list[str]] = {}
     others: list[str] = []
     for alternative in _top_level_alternatives(_BOILERPLATE_LEAD):
-        first = alternative[:1]
-        if first.isalpha() and alternative[1:2] not in ("?", "*", "{"):
-            by_letter.setdefault(first.lower(), []).append(alternative)
-        else:
+        letters = _first_letters(alternative)
+        if letters is None:
             others.append(alternative)
+        for letter in letters or ():
+            by_letter.setdefault(letter, []).append(alternative)
     def wrap(alternatives: list[str]) -> re.Pattern[str]:
         return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")\s*$", re.IGNORECASE)
     return {letter: wrap(alts) for letter, alts in by_letter.items()}, wrap(others)
@@ -316,8 +349,13 @@ def _lead_match(line: str) -> bool:
     'ᲂ' to 'в'): the lower case of its upper case covers those."""
     first = line.lstrip()[:1]
     if first:
-        for letter in {first.lower()[:1], first.upper().lower()[:1]}:
-            pattern = _LEAD_BY_LETTER.get(letter)
+        letter = first.lower()[:1]
+        pattern = _LEAD_BY_LETTER.get(letter)
+        if pattern is not None and pattern.match(line):
+            return True
+        folded = letter if first.isascii() else first.upper().lower()[:1]
+        if folded != letter:
+            pattern = _LEAD_BY_LETTER.get(folded)
             if pattern is not None and pattern.match(line):
                 return True
     return _LEAD_OTHERS.match(line) is not None
@@ -775,15 +813,20 @@ def _is_breadcrumb(stripped: str) -> bool:
 # Lines that are furniture by their own shape: (fix recorded, test on the raw and stripped line).
 _CRUMB_SEPARATOR = re.compile(r"\s[>»›→▸►/]\s")
 _CRUMB_SIGN = re.compile(r"[>»›→▸►/]")  # a class first: re skips to it without trying every position
-# Each test first checks a character its pattern cannot match without (most lines fail it).
-_LINE_FURNITURE: tuple[tuple[str, Callable[[str, str], object]], ...] = (
-    ("boilerplate", lambda line, stripped: _is_breadcrumb(stripped)),
-    ("running_heads", lambda line, stripped: (stripped[:1].isdigit() or stripped[-1:].isdigit()
-                                              or stripped[:4].casefold() == "page") and _PAGE_HEAD.match(line)),
-    ("table_of_contents", lambda line, stripped: (stripped[-1:].isdigit() or stripped[-1:] in "ABCD")
-        and _TOC_LINE.search(stripped)),
-)
 
+
+def _line_furniture(line: str, stripped: str) -> str | None:
+    """The fix a line that is furniture by its own shape records (a breadcrumb, a running head
+    beside its page number, a table-of-contents entry), or None. Each test first checks a
+    character its pattern cannot match without (most lines fail it)."""
+    if _is_breadcrumb(stripped):
+        return "boilerplate"
+    first, last = stripped[:1], stripped[-1:]
+    if (first.isdigit() or last.isdigit() or stripped[:4].casefold() == "page") and _PAGE_HEAD.match(line):
+        return "running_heads"
+    if (last.isdigit() or last in "ABCD") and _TOC_LINE.search(stripped):
+        return "table_of_contents"
+    return None
 
 
 _INDENT = re.compile(r"^([ \t\u3000]+)\S")
@@ -866,8 +909,8 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
     boilerplate removed. The first occurrence of a repeated line near the top is kept: it is
     the title page, and the header parser folds it."""
     lines = text.split("\n")
-    keys = [_norm_furniture(line) if line.strip() and len(line.strip()) <= config.furniture_max_chars else ""
-            for line in lines]
+    limit = config.furniture_max_chars
+    keys = [_norm_furniture(line) if 0 < len(line.strip()) <= limit else "" for line in lines]
     counts = Counter(key for key in keys if key)
     # Lines shaped like page numbers: a line repeated beside one is a running head or foot.
     page_lines = {i for i, line in enumerate(lines) if "#" in keys[i] and _PAGE_NUMBER.match(line)}
@@ -930,7 +973,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             removed.add("boilerplate")
             out.append("")
             continue
-        fix = next((name for name, test in _LINE_FURNITURE if test(line, stripped)), None)
+        fix = _line_furniture(line, stripped)
         if fix is not None:
             removed.add(fix)
             if fix == "running_heads":

@@ -59,9 +59,10 @@ class FastDetector(Detector):  # type: ignore[misc]
 
     def cleaning_text(self) -> None:
         text: str = self.text
-        latin_count = len(_LATIN_RANGE.findall(text))
+        if text.isascii():
+            return  # no character from U+0300 up: nothing to remove
         non_latin_count = len(_FROM_0300.findall(text))
-        if latin_count * 2 < non_latin_count:
+        if non_latin_count and len(_LATIN_RANGE.findall(text)) * 2 < non_latin_count:
             self.text = _LATIN_RANGE.sub("", text)
 
     def _extract_ngrams(self) -> list[str]:

@@ -152,6 +152,7 @@ _KOREAN_OFFICES = ("장관", "대통령", "국무총리", "총리", "의원", "�
                    "대사", "청장", "교육감", "군수", "구청장", "위원", "교수", "박사", "씨")
 _KOREAN_OFFICE = "(?:" + "|".join(sorted(_KOREAN_OFFICES, key=len, reverse=True)) + ")"
 _KOREAN_LABEL = re.compile(r"^(?P<name>[가-힣]{1,4})(?:\s?(?P<office>" + _KOREAN_OFFICE + r"))?$")
+_DOT_DASH = re.compile(r"\.\s*[—–]\s")
 _TIME_BEFORE_COLON = re.compile(r"^([^:：\n]{1,90}?)\s*\(\d{1,2}[:.]\d{2}\)\s*(?=[:：])")
 # A stenogram's speaker line standing alone above the speech: "Жданов И. П.", "ГАЛИЕВ Р. Т., депутат.",
 # "И. П. Жданов", "Председательствующий."
@@ -361,6 +362,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     head = paragraph[:160]
     if ":" not in head and "：" not in head and "—" not in head and "–" not in head:
         return None  # no colon or '. —' where a label could end: the common case
+    if ":" not in paragraph and "：" not in paragraph and not _DOT_DASH.search(paragraph):
+        return None  # a dash in running text, but no colon and no '. —' for a label to end with
     paragraph = _TIME_BEFORE_COLON.sub(r"\1", paragraph, count=1)
     match = _LABEL.match(paragraph)
     if not match:

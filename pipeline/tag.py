@@ -239,7 +239,7 @@ for _name, _spans in _SCRIPT_SPANS:
 def script_of(text: str) -> str:
     """The writing system most letters of `text` belong to."""
     sample = text[:600]
-    if not _BEYOND_LATIN.search(sample):  # most text: no need to count ten scripts
+    if sample.isascii() or not _BEYOND_LATIN.search(sample):  # most text: no need to count ten scripts
         return "latin" if _LATIN_LETTER.search(sample) else "none"
     marked = sample.translate(_SCRIPT_TABLE)
     best, most = "none", 0
