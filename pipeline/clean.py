@@ -291,37 +291,37 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 
 
 def _first_letters(alternative: str) -> set[str] | None:
-    """The lower-cased letters a regex alternative must start with: a letter that is not optional,
-    or a group '(?:…|…)' (not optional) each of whose alternatives starts so; None otherwise."""
-    first = alternative[:1]
-    if first.isalpha():
-        return None if alternative[1:2] in ("?", "*", "{") else {first.lower()}
-    if not alternative.startswith("(?:"):
-        return None
-    depth, i = 0, 0
-    while i < len(alternative):
-        ch = alternative[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":  # a class may hold parentheses
-            i = alternative.index("]", i + 2)
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                break
-        i += 1
-    if depth != 0 or alternative[i + 1:i + 2] in ("?", "*", "{"):
-        return None
-    letters: set[str] = set()
-    for inner in _top_level_alternatives(alternative[3:i]):
-        found = _first_letters(inner)
-        if found is None:
+    """The lower-cased letters a regex alternative must start with, read from the stdlib's parse
+    of it (as _pattern_chars reads the badness regex): a letter, a group or a branch every
+    alternative of which starts with one, or a repeat of those that cannot be skipped. None when
+    the alternative may start otherwise."""
+    import re._constants as C  # noqa: N812 - the stdlib's own regex parser, stable since 3.11
+    import re._parser as P  # noqa: N812
+
+    def first(items: Any) -> set[str] | None:
+        if not items:
             return None
-        letters |= found
-    return letters
+        op, av = items[0]
+        if op is C.LITERAL:
+            return {chr(av).lower()} if chr(av).isalpha() else None
+        if op is C.SUBPATTERN:
+            return first(av[-1])
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            return first(av[2]) if av[0] >= 1 else None
+        if op is C.BRANCH:
+            letters: set[str] = set()
+            for branch in av[1]:
+                found = first(branch)
+                if found is None:
+                    return None
+                letters |= found
+            return letters
+        return None
+
+    try:
+        return first(list(P.parse(alternative, re.IGNORECASE)))
+    except Exception:  # pragma: no cover - a future Python's parser: try the alternative on every line
+        return None
 
 
 def _lead_patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:

@@ -49,9 +49,11 @@ _DELIVERED_AT = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'-]{1,40},\s+\w+\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*[-—–]+")
-_FIRST_PERSON_WORDS = frozenset(
-    ["i", "we", "us", "our", "my", "me", "you", "your", "je", "nous", "vous", "notre", "nos", "wir", "ich", "uns", "unser", "unsere", "ihr", "yo", "nosotros", "nuestro", "nuestra", "nuestros", "ustedes", "noi", "nostro", "nostra", "voi", "nós", "nosso", "nossa", "vocês", "мы", "я", "вы", "наш", "наша", "наши", "нас"]  # noqa: SIM905
-)
+_FIRST_PERSON_WORDS = frozenset((
+    "i", "we", "us", "our", "my", "me", "you", "your", "je", "nous", "vous", "notre", "nos", "wir", "ich", "uns",
+    "unser", "unsere", "ihr", "yo", "nosotros", "nuestro", "nuestra", "nuestros", "ustedes", "noi", "nostro",
+    "nostra", "voi", "nós", "nosso", "nossa", "vocês", "мы", "я", "вы", "наш", "наша", "наши", "нас",
+))
 _FIRST_PERSON = re.compile(r"\b(?:" + "|".join(sorted(_FIRST_PERSON_WORDS)) + r")\b", re.IGNORECASE)
 _WORD_RUN = re.compile(r"\w+")
 # Letters re's IGNORECASE equates with one of those words' letters although str.lower does not.

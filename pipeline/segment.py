@@ -178,7 +178,7 @@ def ends_terminal(text: str) -> bool:
     """Whether `text` ends a sentence (a match of _TERMINAL, without scanning the whole text): its
     last character before any closing quotes and brackets is a full stop, a colon or the like."""
     core = text.rstrip().rstrip(_TERMINAL_CLOSERS)
-    return core[-1:] in _TERMINAL_CHARS and bool(core)
+    return bool(core) and core[-1] in _TERMINAL_CHARS
 
 
 def _is_cjk(ch: str) -> bool:
