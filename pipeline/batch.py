@@ -20,7 +20,7 @@ from .document import process_document
 from .errors import PipelineError, VanishedError
 from .schema import DOC_TABLES
 from .sources import check_name, read_source
-from .store import staging_dir, write_parquet
+from .store import PartWriter, staging_dir
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,12 @@ def records_to_table(records: list[object], schema: pa.Schema, constants: dict[s
     return pa.Table.from_arrays(columns, schema=schema)
 
 
+# Rows are written out as a row group whenever the documents held reach either bound: a batch's
+# memory stays that of a few MB of text however big the batch (plan.MAX_BATCH_BYTES).
+FLUSH_BYTES = 8_000_000
+FLUSH_DOCS = 500
+
+
 def process_batch(
     raw_dir: str, out_dir: str, run_id: str, part: str, items: list[BatchItem], config: Config,
 ) -> BatchResult:
@@ -64,60 +70,76 @@ def process_batch(
     rejects: list[dict[str, object]] = []
     vanished: list[str] = []
     processed_at = dt.datetime.now(dt.UTC)
-    bytes_in = 0
-    read_s = process_s = 0.0
-    for item in items:
-        t0 = time.perf_counter()
-        size: int | None = None
-        sha: str | None = item.sha256
-        try:
-            check_name(item.path, config.sources)
-            raw = read_source(raw_dir, item.path, config.sources)
-            sha, size = raw.sha256, len(raw.data)
-            bytes_in += size
-            t1 = time.perf_counter()
-            read_s += t1 - t0
-            result = process_document(raw, config)
-            process_s += time.perf_counter() - t1
-        except VanishedError:
-            vanished.append(item.path)
-            continue
-        except PipelineError as exc:
-            if size is None:
-                try:
-                    size = (Path(raw_dir) / item.path).stat().st_size
-                except OSError:
-                    size = None
-            rejects.append({"source_path": item.path, "source_sha256": sha, "source_size": size,
-                            "reason": exc.reason, "detail": exc.detail})
-            continue
-        rows["documents"].append(result.document)
-        rows["sections"].extend(result.sections)
-        rows["paragraphs"].extend(result.paragraphs)
-        rows["quotes"].extend(result.quotes)
-        docs.append({"source_path": item.path, "doc_id": result.document.doc_id, "sha256": sha, "size": size})
-
-    t2 = time.perf_counter()
+    bytes_in = paragraphs = 0
+    read_s = process_s = write_s = 0.0
+    held_bytes = held_docs = 0
     stage = staging_dir(out_dir, run_id, part)
     stage.mkdir(parents=True, exist_ok=True)
-    files: dict[str, str] = {}
-    for table, schema in DOC_TABLES.items():
-        if not rows[table]:
-            continue
-        path = stage / f"{table}.parquet"
-        constants = {"processed_at": processed_at, "run_id": run_id} if table == "documents" else {}
-        write_parquet(records_to_table(rows[table], schema, constants), path)
-        files[table] = str(path)
+    writer = PartWriter(stage, DOC_TABLES)
+
+    def flush() -> None:
+        nonlocal write_s, paragraphs
+        t = time.perf_counter()
+        paragraphs += len(rows["paragraphs"])
+        for table, schema in DOC_TABLES.items():
+            constants = {"processed_at": processed_at, "run_id": run_id} if table == "documents" else {}
+            if rows[table]:
+                writer.write(table, records_to_table(rows[table], schema, constants))
+            rows[table].clear()
+        write_s += time.perf_counter() - t
+
+    try:
+        for item in items:
+            t0 = time.perf_counter()
+            size: int | None = None
+            sha: str | None = item.sha256
+            try:
+                check_name(item.path, config.sources)
+                raw = read_source(raw_dir, item.path, config.sources)
+                sha, size = raw.sha256, len(raw.data)
+                bytes_in += size
+                t1 = time.perf_counter()
+                read_s += t1 - t0
+                result = process_document(raw, config)
+                process_s += time.perf_counter() - t1
+            except VanishedError:
+                vanished.append(item.path)
+                continue
+            except PipelineError as exc:
+                if size is None:
+                    try:
+                        size = (Path(raw_dir) / item.path).stat().st_size
+                    except OSError:
+                        size = None
+                rejects.append({"source_path": item.path, "source_sha256": sha, "source_size": size,
+                                "reason": exc.reason, "detail": exc.detail})
+                continue
+            rows["documents"].append(result.document)
+            rows["sections"].extend(result.sections)
+            rows["paragraphs"].extend(result.paragraphs)
+            rows["quotes"].extend(result.quotes)
+            docs.append({"source_path": item.path, "doc_id": result.document.doc_id, "sha256": sha, "size": size})
+            held_bytes += size or 0
+            held_docs += 1
+            if held_bytes >= FLUSH_BYTES or held_docs >= FLUSH_DOCS:
+                flush()
+                held_bytes = held_docs = 0
+        flush()
+        t2 = time.perf_counter()
+        files = writer.close()
+    except BaseException:
+        writer.abort()
+        raise
     manifest = {"part": part, "run_id": run_id, "files": files, "documents": docs,
                 "rejects": rejects, "vanished": vanished}
     manifest_path = stage / "manifest.json"
     tmp = manifest_path.with_suffix(".tmp")
     tmp.write_text(json.dumps(manifest), encoding="utf-8")
     tmp.replace(manifest_path)
-    write_s = time.perf_counter() - t2
+    write_s += time.perf_counter() - t2
     return BatchResult(
         part=part, manifest=str(manifest_path), documents=len(docs), rejects=len(rejects),
-        vanished=len(vanished), paragraphs=len(rows["paragraphs"]), bytes_in=bytes_in,
+        vanished=len(vanished), paragraphs=paragraphs, bytes_in=bytes_in,
         seconds=time.perf_counter() - started,
         stage_seconds={"read": read_s, "process": process_s, "write": write_s},
     )

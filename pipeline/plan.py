@@ -108,8 +108,11 @@ def plan_run(raw_dir: str | Path, files: dict[str, FileState], config: Config, s
     return plan
 
 
-MAX_BATCH_BYTES = 8_000_000
-MAX_BATCH_DOCS = 500
+# A batch is one part file per table. Parts of 1,000 documents or more are never rewritten by
+# compaction (store.compact), so big batches spare a fresh run rewriting all it wrote; the batch
+# streams its rows out in row groups (batch.FLUSH_BYTES), so its size does not bound memory.
+MAX_BATCH_BYTES = 48_000_000
+MAX_BATCH_DOCS = 2_000
 MIN_TAIL_BYTES = 1_000_000
 
 

@@ -70,6 +70,49 @@ def write_parquet(table: pa.Table, path: Path) -> None:
         raise
 
 
+class PartWriter:
+    """One staged part file per table, written a row group at a time, so that a batch holds only
+    the rows of its current row group in memory however many documents it covers. Files appear
+    under their final names on `close()`; `abort()` removes what was written."""
+
+    def __init__(self, folder: Path, schemas: dict[str, pa.Schema]) -> None:
+        self.folder = folder
+        self.schemas = schemas
+        self._writers: dict[str, tuple[pq.ParquetWriter, Path, Path]] = {}
+
+    def write(self, table_name: str, table: pa.Table) -> None:
+        if table.num_rows == 0:
+            return
+        if table_name not in self._writers:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self.folder / f"{table_name}.parquet"
+            tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+            schema = self.schemas[table_name]
+            dictionary = [c for c in DICTIONARY_COLUMNS if c in schema.names]
+            writer = pq.ParquetWriter(tmp, schema, compression="zstd", use_dictionary=dictionary,
+                                      write_statistics=True)
+            self._writers[table_name] = (writer, tmp, path)
+        self._writers[table_name][0].write_table(table)
+
+    def close(self) -> dict[str, str]:
+        """Finish every file; their paths by table."""
+        paths: dict[str, str] = {}
+        for name, (writer, tmp, path) in self._writers.items():
+            writer.close()
+            os.replace(tmp, path)
+            paths[name] = str(path)
+        self._writers.clear()
+        return paths
+
+    def abort(self) -> None:
+        for writer, tmp, _ in self._writers.values():
+            with contextlib.suppress(Exception):
+                writer.close()
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        self._writers.clear()
+
+
 # ---- lock -------------------------------------------------------------------------------------
 
 

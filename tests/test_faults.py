@@ -109,6 +109,7 @@ def test_failing_disk_mid_run_keeps_committed_data_and_next_run_recovers(
     raw, out = tmp_path / "raw", tmp_path / "out"
     _corpus(raw, 12)
     real_write = pq.write_table
+    real_writer = pq.ParquetWriter
     calls = {"n": 0}
 
     def full_disk(*args, **kwargs):
@@ -117,10 +118,19 @@ def test_failing_disk_mid_run_keeps_committed_data_and_next_run_recovers(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(*args, **kwargs)
 
+    class FullDiskWriter(real_writer):  # batches stream their parts through a ParquetWriter
+        def write_table(self, *args, **kwargs):
+            calls["n"] += 1
+            if calls["n"] > 9:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return super().write_table(*args, **kwargs)
+
     monkeypatch.setattr(store.pq, "write_table", full_disk)
+    monkeypatch.setattr(store.pq, "ParquetWriter", FullDiskWriter)
     with pytest.raises(OSError, match="No space left"):
         run_corpus(raw, out, batch_size=2)
     monkeypatch.setattr(store.pq, "write_table", real_write)
+    monkeypatch.setattr(store.pq, "ParquetWriter", real_writer)
 
     # What readers see now: complete files, no duplicate rows, a subset of the documents.
     checker = _checker()

@@ -629,7 +629,7 @@ def test_batches_keep_every_file_once_in_order(sizes: list[int], workers: int) -
 
 
 def test_batches_shrink_toward_the_end_so_workers_finish_together() -> None:
-    """300 MB on two workers: 8 MB batches, then ever smaller ones; the last batches are about
+    """300 MB on two workers: big batches (at most MAX_BATCH_BYTES), then ever smaller ones; the last batches are about
     MIN_TAIL_BYTES, so the worker that finishes first waits at most that long for the other."""
     items = [BatchItem(f"f{i}", None) for i in range(10_000)]
     sizes = {item.path: 30_000 for item in items}
@@ -641,3 +641,59 @@ def test_batches_shrink_toward_the_end_so_workers_finish_together() -> None:
     assert len(batches) <= 300_000_000 // MAX_BATCH_BYTES + 20  # the tail adds only a few tasks
     one_worker = make_batches(items, 1, None, sizes)
     assert max(sum(sizes[i.path] for i in batch) for batch in one_worker[-3:]) > MIN_TAIL_BYTES  # nothing to balance
+
+
+# ---- a batch streams its rows out in row groups ------------------------------------------------
+
+
+def _staged_tables(manifest_path: str) -> dict[str, Any]:
+    manifest = json.loads(Path(manifest_path).read_text(encoding="utf-8"))
+    return {table: pq.read_table(path) for table, path in manifest["files"].items()}
+
+
+def test_batch_rows_do_not_depend_on_row_group_flushes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big batch writes its rows a few documents at a time (bounded memory): the part it stages
+    holds exactly the rows of writing them all at once, in the same order."""
+    import pipeline.batch as batch
+
+    raw = copy_raw(SEEDS, tmp_path / "raw")
+    write_file(raw / "bridge.txt", SPEECH)
+    write_file(raw / "note.md", NOTE)
+    write_file(raw / "broken.png", PNG_BYTES)  # a reject between documents
+    config = Config()
+    plan = plan_run(raw, {}, config)
+    whole = _staged_tables(process_batch(str(raw), str(tmp_path / "a"), "r", "p", plan.todo, config).manifest)
+    monkeypatch.setattr(batch, "FLUSH_DOCS", 1)
+    result = process_batch(str(raw), str(tmp_path / "b"), "r", "p", plan.todo, config)
+    streamed = _staged_tables(result.manifest)
+    assert result.documents == 4 and result.rejects == 1
+    assert result.paragraphs == streamed["paragraphs"].num_rows
+    assert pq.ParquetFile(json.loads(Path(result.manifest).read_text())["files"]["documents"]).num_row_groups == 4
+    assert streamed.keys() == whole.keys()
+    for table in whole:
+        assert streamed[table].drop_columns(["processed_at"] if table == "documents" else []).equals(
+            whole[table].drop_columns(["processed_at"] if table == "documents" else [])), table
+
+
+def test_failed_batch_leaves_no_part_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch that fails after writing row groups leaves no file behind, finished or temporary."""
+    import pipeline.batch as batch
+
+    raw = copy_raw(SEEDS, tmp_path / "raw")
+    write_file(raw / "bridge.txt", SPEECH)
+    config = Config()
+    plan = plan_run(raw, {}, config)
+    monkeypatch.setattr(batch, "FLUSH_DOCS", 1)
+    real = batch.process_document
+    calls = []
+
+    def fail_third(source: Any, cfg: Any) -> Any:
+        calls.append(source)
+        if len(calls) == 3:
+            raise MemoryError("simulated")
+        return real(source, cfg)
+
+    monkeypatch.setattr(batch, "process_document", fail_third)
+    with pytest.raises(MemoryError):
+        process_batch(str(raw), str(tmp_path / "out"), "r", "p", plan.todo, config)
+    assert [p.name for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
