@@ -31,6 +31,7 @@ from .tag import (
     count_words,
     detect_language,
     find_date,
+    infer_weekday_date,
     is_date_line,
     paragraph_language,
     script_of,
@@ -317,6 +318,11 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
         else:
             date_text = None
     body_text = "\n\n".join(p for s in kept for p in s.paragraphs)
+    if date_text is None:
+        # "On Sunday 7 October …": the year from the anniversary the text counts, if one fits.
+        inferred = infer_weekday_date(body_text)
+        if inferred is not None:
+            date, date_precision, date_text = inferred.date, inferred.precision, inferred.text
     fixes = list(dict.fromkeys([*cleaned.fixes, *segmented.fixes]))
     document = DocumentRow(
         doc_id=doc_id, source_path=raw.path, source_sha256=raw.sha256, source_size=len(raw.data),

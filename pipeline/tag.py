@@ -435,6 +435,79 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
     return None
 
 
+# ---- a day and month with no year, dated by the anniversary the text counts ------------------
+
+# Weekday and month names by language: (weekdays Monday first, months January first).
+_CALENDAR_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+           ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december")),
+    "fr": (("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+           ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+            "octobre", "novembre", "décembre")),
+    "de": (("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+           ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+            "oktober", "november", "dezember")),
+    "es": (("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+           ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+            "octubre", "noviembre", "diciembre")),
+}
+_WEEKDAY_OF = {name: i for _, (days, _) in _CALENDAR_NAMES.items() for i, name in enumerate(days)}
+_MONTH_OF = {name: i + 1 for _, (_, months) in _CALENDAR_NAMES.items() for i, name in enumerate(months)}
+_WEEKDAY_NAMES = "|".join(sorted(_WEEKDAY_OF, key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+# "Sunday 7 October", "Sunday, the 7th of October", "Sunday, October 7th", "dimanche 7 octobre",
+# "Sonntag, den 7. Oktober", "domingo 7 de octubre" — and no year right after it.
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_NAMES}),?\s+(?:(?:the|den|le|el)\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?P<m1>{_MONTH_NAMES})"
+    rf"|(?P<m2>{_MONTH_NAMES})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b"
+    r"(?!,?\s*(?:de\s+|del\s+)?\d{4})",
+    re.IGNORECASE,
+)
+# "founded 62 years ago", "the 60th anniversary of", "il y a 62 ans", "vor 62 Jahren", "hace 62 años".
+_YEARS_SINCE = re.compile(
+    r"\b(\d{1,3})\s+years\s+ago\b|\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b|\bil\s+y\s+a\s+(\d{1,3})\s+ans\b"
+    r"|\b(\d{1,3})(?:e|ème|eme)\s+anniversaire\b|\bvor\s+(\d{1,3})\s+Jahren\b|\b(\d{1,3})\.\s+(?:Jahrestag|Jubiläum)"
+    r"|\bhace\s+(\d{1,3})\s+años\b|\b(\d{1,3})\s?[º°o]?\s+aniversario\b",
+    re.IGNORECASE,
+)
+_FOUR_DIGIT_YEAR = re.compile(r"(?<![\d/.-])(?:1[5-9]|20)\d\d(?![\d/])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+")  # not after "1." (German ordinals: "am 1. Mai")
+
+
+def infer_weekday_date(text: str, opening: int = 1500) -> ParsedDate | None:
+    """A date written as a weekday, a day and a month with no year ("On Sunday 7 October the
+    Friends of Korea held …"), in the first `opening` characters of `text`, dated by an anniversary
+    the text counts in one sentence ("founded 62 years ago … on 10 October 1945": 2007). The year
+    is taken only when that day of that year is that weekday and no other counted year fits: a
+    weekday matches a wrong year one time in seven, so a single consistent year is strong
+    evidence, and two are none."""
+    match = _WEEKDAY_DATE.search(text[:opening])
+    if match is None:
+        return None
+    weekday = _WEEKDAY_OF[match.group("wd").lower()]
+    day = int(match.group("d1") or match.group("d2"))
+    month = _MONTH_OF[(match.group("m1") or match.group("m2")).lower()]
+    fits: set[int] = set()
+    for sentence in _SENTENCE_END.split(text):
+        if not _YEARS_SINCE.search(sentence):
+            continue
+        years = [int(y.group(0)) for y in _FOUR_DIGIT_YEAR.finditer(sentence)]
+        for since in _YEARS_SINCE.finditer(sentence):
+            count = int(next(g for g in since.groups() if g))
+            for year in years:
+                candidate = year + count
+                try:
+                    if count and candidate <= 2100 and dt.date(candidate, month, day).weekday() == weekday:
+                        fits.add(candidate)
+                except ValueError:  # 29 February of a common year, 31 April
+                    continue
+    if len(fits) != 1:
+        return None
+    return ParsedDate(dt.date(fits.pop(), month, day), "day", match.group(0), match.start(), match.end())
+
+
 _YEAR_IN = re.compile(r"(?<![\d/.-])\b(?:1[5-9]|20)\d{2}\b(?![\d/.-])")
 _SHORT_YEAR_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\s+\d{1,2}:\d{2})?$")
 # "Ostrel, 1962": a place, then the year alone.

@@ -53,7 +53,7 @@ def test_structure_scores(seed_scores: tuple[Path, list[dict[str, Any]], dict[st
     assert summary.get(metric, 0.0) >= minimum, f"{metric}={summary.get(metric)} < {minimum}; per document: {per_doc}"
 
 
-@pytest.mark.parametrize("field", ["title", "author", "occasion", "doc_type", "language"])
+@pytest.mark.parametrize("field", ["title", "author", "occasion", "doc_type", "language", "date"])
 def test_metadata_fields_are_right(seed_scores: tuple[Path, list[dict[str, Any]], dict[str, float]],
                                    field: str) -> None:
     out, results, summary = seed_scores
@@ -69,6 +69,14 @@ def test_speech_date(seed_scores: tuple[Path, list[dict[str, Any]], dict[str, fl
     assert doc["date_precision"] == "day"
     assert doc["date_text"] and "1993" in doc["date_text"]
     assert next(r for r in results if r["doc_id"] == SEED_000)["date"] is True
+
+
+def test_report_date_without_a_year(seed_scores: tuple[Path, list[dict[str, Any]], dict[str, float]]) -> None:
+    """The meeting report says only "On Sunday 7 October"; it also says the party was "founded 62
+    years ago … on 10 October 1945", and 7 October 2007 is a Sunday."""
+    out, _, _ = seed_scores
+    doc = next(d for d in rows(out, "documents") if d["doc_id"] == "004_1c7a97fb6ad47a1d")
+    assert (doc["date"], doc["date_precision"], doc["date_text"]) == (dt.date(2007, 10, 7), "day", "Sunday 7 October")
 
 
 # ---- the real corpus (../shared/corpus/real), when present ----------------------------------------

@@ -258,3 +258,56 @@ def test_stopword_guess_counts_words_beside_punctuation() -> None:
     assert tag._stopword_guess("for the people, of the state. (the") == ("en", 5, 0)
     assert tag._stopword_guess("«nous avons dans cette „wir haben") == ("fr", 3, 2)
     assert tag._stopword_guess("U.S. P.O. Box (K) Ltd.") == (None, 0, 0)
+
+
+# ---- a weekday, a day and a month with no year: the year from the anniversary counted ---------
+
+from pipeline.tag import _CALENDAR_NAMES, infer_weekday_date  # noqa: E402
+
+
+def _report(language: str, day: dt.date, weekday: int | None = None, anniversary: str = "") -> str:
+    days, months = _CALENDAR_NAMES[language]
+    name = days[day.weekday() if weekday is None else weekday].capitalize()
+    opening = {
+        "en": f"On {name} {day.day} {months[day.month - 1].capitalize()} the Friends of the Harbour met in the old hall.",
+        "fr": f"Le {name} {day.day} {months[day.month - 1]}, les Amis du Port se sont réunis dans l'ancienne salle.",
+        "de": f"Am {name}, den {day.day}. {months[day.month - 1].capitalize()} trafen sich die Freunde des Hafens.",
+        "es": f"El {name} {day.day} de {months[day.month - 1]} se reunieron los Amigos del Puerto en la vieja sala.",
+    }[language]
+    return opening + " There was a film, then speeches, then food and drink for everyone.\n\n" + anniversary
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)), st.integers(1, 150),
+       st.sampled_from(["en", "fr", "de", "es"]))
+def test_weekday_date_takes_the_year_the_anniversary_gives(day: dt.date, years: int, language: str) -> None:
+    founded = day.year - years
+    if founded < 1500:
+        return
+    counted = {
+        "en": f"The party was founded {years} years ago by the dockers on 1 May {founded}.",
+        "fr": f"Le parti a été fondé il y a {years} ans par les dockers, le 1er mai {founded}.",
+        "de": f"Die Partei wurde vor {years} Jahren von den Hafenarbeitern gegründet, am 1. Mai {founded}.",
+        "es": f"El partido fue fundado hace {years} años por los estibadores, el 1 de mayo de {founded}.",
+    }[language]
+    found = infer_weekday_date(_report(language, day, anniversary=counted))
+    assert found is not None and found.date == day and found.precision == "day"
+    # The same text with another weekday names a day that year does not have: no date.
+    wrong = (day.weekday() + 3) % 7
+    assert infer_weekday_date(_report(language, day, wrong, counted)) is None
+
+
+def test_weekday_date_needs_a_counted_anniversary_and_a_single_fit() -> None:
+    day = dt.date(2007, 10, 7)
+    assert infer_weekday_date(_report("en", day)) is None  # nothing to count from
+    assert infer_weekday_date(_report("en", day, anniversary="It was a cold night in 1945.")) is None
+    one = "We marked the 62nd anniversary of the party founded in 1945."
+    assert infer_weekday_date(_report("en", day, anniversary=one)).date == day  # type: ignore[union-attr]
+    # A second counted year that also falls on that weekday (2012-10-07 is a Sunday too) leaves it open.
+    two = one + " The newspaper first printed in 1962 was 50 years ago the voice of the port."
+    assert dt.date(2012, 10, 7).weekday() == day.weekday()
+    assert infer_weekday_date(_report("en", day, anniversary=two)) is None
+    # A year written after the day is not a missing year (find_date reads those).
+    assert infer_weekday_date("On Sunday 7 October 2007 we met. Founded 62 years ago in 1945.") is None
+    # Only the opening of the text is searched for the day.
+    late = "x " * 1000 + _report("en", day, anniversary=one)
+    assert infer_weekday_date(late) is None
