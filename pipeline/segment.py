@@ -7,6 +7,7 @@ repetition, what follows), never from the words of particular documents.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .names import (
@@ -1281,6 +1282,49 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
             s.speaker = next(iter(candidates))
 
 
+# Characters OCR confuses in names (0/O, 1/l/I, |) and what a label may carry besides letters.
+_OCR_FOLD = str.maketrans({"0": "o", "1": "i", "l": "i", "|": "i", "!": "i"})
+_NOT_NAME_LETTER = re.compile(r"[\W\d_]+")
+
+
+def _spelling_key(name: str) -> str:
+    """A name as it reads whatever its case, spacing and OCR confusions: 'KlLIKU' and 'Kiliku',
+    '0MIDO' and 'Omido', 'Abuyaabuya' and 'Abuya Abuya', 'Arap METTO' and 'arap Metto'."""
+    return _NOT_NAME_LETTER.sub("", name.casefold().translate(_OCR_FOLD))
+
+
+def _spelling_rank(name: str) -> tuple[bool, float, bool, int]:
+    """Lower is better: no digits; words cased as names are ('Metto', 'arap', not 'METTO' or
+    'KlLIKU'); no stray letter split off a word ('Matheng E'); then more words (OCR loses the
+    space in 'Abuya Abuya' more often than it splits a word)."""
+    words = name.split() or [name]
+    cased = sum(1 for w in words if w.islower() or (w[:1].isupper() and w[1:] == w[1:].lower()))
+    stray = any(len(w) == 1 for w in words)
+    return any(c.isdigit() for c in name), -cased / len(words), stray, -len(words)
+
+
+def _merge_spelling_variants(sections: list[_SectionBuilder]) -> None:
+    """One speaker written several ways in one document (case, spacing, OCR's 0 for O and l for I)
+    becomes one: the best-formed spelling (`_spelling_rank`), then the one naming the most turns,
+    then the first seen."""
+    turns: dict[str, Counter[str]] = {}
+    for s in sections:
+        if s.speaker:
+            key = _spelling_key(s.speaker)
+            if len(key) >= 3:
+                turns.setdefault(key, Counter())[s.speaker] += 1
+    best: dict[str, str] = {}
+    for spellings in turns.values():
+        if len(spellings) > 1:
+            order = list(spellings)  # first seen first
+            chosen = min(order, key=lambda n: (*_spelling_rank(n), -spellings[n], order.index(n)))
+            best.update(dict.fromkeys(order, chosen))
+    if best:
+        for s in sections:
+            if s.speaker in best:
+                s.speaker = best[s.speaker]
+
+
 _CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s+(?:de |da |van |von |del )?[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+){1,4}\b")
 # Words that open "Word: text" lines in prose, not surnames.
 _NOT_SURNAMES = {"report", "review", "analysis", "interview", "opinion", "editorial", "comment", "breaking", "exclusive",
@@ -1516,6 +1560,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     # before weak labels are judged: a lone surname that resolves to a full name is a real turn
     _resolve_surnames(sections, known, "\n".join(header.lines))
     sections = _drop_weak_labels(sections)
+    _merge_spelling_variants(sections)
     _name_question_answer_turns(sections, header)
     signer, signed_date = _signature(sections)
     label_speakers = {s.speaker for s in sections if s.from_label}

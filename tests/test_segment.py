@@ -788,3 +788,28 @@ def test_all_capitals_fast_path_equals_its_definition(text: str) -> None:
     letters = [c for c in text if c.isalpha()]
     expected = len(letters) >= 2 and all(not c.islower() for c in letters) and any(c.isupper() for c in letters)
     assert _segment._is_upper(text) == expected
+
+
+def test_one_speaker_spelled_several_ways_by_ocr_is_one_speaker() -> None:
+    """An OCR'd Hansard writes the same member 'MR. KILIKU', 'MR. KlLIKU' and 'MR. K1LIKU', and
+    'ABUYAABUYA' beside 'ABUYA ABUYA': one speaker, spelled the way a name is written."""
+    turns = [
+        ("MR. SPEAKER", "Order. The first Question on the Order Paper is by the Member for Changamwe."),
+        ("MR. KILIKU", "Mr. Speaker, Sir, I beg to ask the Minister for Water Development the following Question."),
+        ("MR. 0MIDO", "Mr. Speaker, Sir, the pipeline from Mzima Springs will be extended next year."),
+        ("MR. KlLIKU", "Mr. Speaker, Sir, the people of Mombasa have waited for this water for ten years."),
+        ("MR. OMIDO", "Mr. Speaker, Sir, the money has been set aside in the Development Estimates."),
+        ("MR. K1LIKU", "Mr. Speaker, Sir, when will the work start, and who will do it for the Ministry?"),
+        ("MR. MATHENGE", "Mr. Speaker, Sir, the Minister should also tell us about the water in Nyeri."),
+        ("MR. MATHENG E", "Mr. Speaker, Sir, my constituents have no water at all in the dry season."),
+        ("MR. ABUYAABUYA", "Mr. Speaker, Sir, what about the boreholes promised to Kitutu last year?"),
+        ("MR. ABUYA ABUYA", "Mr. Speaker, Sir, I have not been answered about the boreholes."),
+    ]
+    result = segment("\n\n".join(f"{label}: {text}" for label, text in turns) + "\n")
+    speakers = [s.speaker for s in result.sections if s.paragraphs]
+    assert speakers == ["Speaker", "Kiliku", "Omido", "Kiliku", "Omido", "Kiliku", "Mathenge", "Mathenge",
+                        "Abuya Abuya", "Abuya Abuya"], speakers
+    # Different names stay different, however alike: only case, spacing and OCR's 0/O, 1/l/I are folded.
+    alike = segment("MR. MWENDA: The road is finished, Mr. Speaker, Sir.\n\n"
+                    "MR. MWENDWA: The road is not finished, Mr. Speaker, Sir.\n")
+    assert [s.speaker for s in alike.sections if s.paragraphs] == ["Mwenda", "Mwendwa"]
