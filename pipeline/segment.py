@@ -24,7 +24,7 @@ from .names import (
     natural_case,
 )
 from .records import Block, Cleaned, Header, Section, Segmented
-from .tag import ParsedDate, find_date, is_date_line
+from .tag import WEEKDAYS, ParsedDate, find_date, is_date_line
 
 OPENERS = "‘“«„‚‹([¿¡「『《〈【"
 CLOSERS = "’”»›)]」』》〉】"
@@ -865,10 +865,7 @@ _TITLE_KEYS = {"title", "topic", "subject", "re", "titel", "thema", "betreff", "
 _DATE_KEYS = {"date", "dated", "air date", "delivered on", "date delivered", "delivered at", "fecha de emisión", "broadcast", "aired", "delivered", "date of delivery", "datum", "fecha",
               "data", "дата", "날짜", "일시", "日期", "时间", "時間", "日時", "日付"}
 _WEEKDAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|"
-    r"samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|"
-    r"quarta-feira|quinta-feira|sexta-feira|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b"
+    r"\b(?:" + "|".join(sorted({n for names in WEEKDAYS.values() for n in names}, key=len, reverse=True)) + r")\b"
     r"|[월화수목금토일]요일|[月火水木金土日]曜日|星期[一二三四五六日天]",
     re.IGNORECASE,
 )

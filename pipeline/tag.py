@@ -437,23 +437,28 @@ def find_date(text: str, allow_year_only: bool = False) -> ParsedDate | None:
 
 # ---- a day and month with no year, dated by the anniversary the text counts ------------------
 
-# Weekday and month names by language: (weekdays Monday first, months January first).
-_CALENDAR_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "en": (("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-           ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december")),
-    "fr": (("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-           ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-            "octobre", "novembre", "décembre")),
-    "de": (("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
-           ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-            "oktober", "november", "dezember")),
-    "es": (("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-           ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-            "octubre", "noviembre", "diciembre")),
-}
-_WEEKDAY_OF = {name: i for _, (days, _) in _CALENDAR_NAMES.items() for i, name in enumerate(days)}
-_MONTH_OF = {name: i + 1 for _, (_, months) in _CALENDAR_NAMES.items() for i, name in enumerate(months)}
+# Weekday names by language, Monday first (segment.py finds weekdays in headers with them too), and
+# month names, January first, for the languages whose dates `infer_weekday_date` reads.
+WEEKDAYS: dict[str, tuple[str, ...]] = {lang: tuple(names.split()) for lang, names in {
+    "en": "monday tuesday wednesday thursday friday saturday sunday",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "pt": "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+    "ru": "понедельник вторник среда четверг пятница суббота воскресенье",
+}.items()}
+_MONTHS: dict[str, tuple[str, ...]] = {lang: tuple(names.split()) for lang, names in {
+    "en": "january february march april may june july august september october november december",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+}.items()}
+_CALENDAR_NAMES = {lang: (WEEKDAYS[lang], months) for lang, months in _MONTHS.items()}
+_WEEKDAY_OF = {name: i for days, _ in _CALENDAR_NAMES.values() for i, name in enumerate(days)}
+_MONTH_OF = {name: i + 1 for _, months in _CALENDAR_NAMES.values() for i, name in enumerate(months)}
 _WEEKDAY_NAMES = "|".join(sorted(_WEEKDAY_OF, key=len, reverse=True))
 _MONTH_NAMES = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
 # "Sunday 7 October", "Sunday, the 7th of October", "Sunday, October 7th", "dimanche 7 octobre",
@@ -465,13 +470,16 @@ _WEEKDAY_DATE = re.compile(
     r"(?!,?\s*(?:de\s+|del\s+)?\d{4})",
     re.IGNORECASE,
 )
-# "founded 62 years ago", "the 60th anniversary of", "il y a 62 ans", "vor 62 Jahren", "hace 62 años".
+# "founded 62 years ago", "the 60th anniversary of", "il y a 62 ans", "vor 62 Jahren", "hace 62 años",
+# "62 anni fa", "há 62 anos", "62º aniversário".
 _YEARS_SINCE = re.compile(
     r"\b(\d{1,3})\s+years\s+ago\b|\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b|\bil\s+y\s+a\s+(\d{1,3})\s+ans\b"
     r"|\b(\d{1,3})(?:e|ème|eme)\s+anniversaire\b|\bvor\s+(\d{1,3})\s+Jahren\b|\b(\d{1,3})\.\s+(?:Jahrestag|Jubiläum)"
-    r"|\bhace\s+(\d{1,3})\s+años\b|\b(\d{1,3})\s?[º°o]?\s+aniversario\b",
+    r"|\bhace\s+(\d{1,3})\s+años\b|\b(\d{1,3})\s?[º°o]?\s+anivers[aá]rio\b|\b(\d{1,3})\s+anni\s+fa\b"
+    r"|\b(\d{1,3})\s?[º°o]?\s+anniversario\b|\bhá\s+(\d{1,3})\s+anos\b",
     re.IGNORECASE,
 )
+# A year as _YEAR_IN reads one, except that it may end a sentence ("… on 10 October 1945.").
 _FOUR_DIGIT_YEAR = re.compile(r"(?<![\d/.-])(?:1[5-9]|20)\d\d(?![\d/])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+")  # not after "1." (German ordinals: "am 1. Mai")
 

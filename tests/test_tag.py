@@ -273,12 +273,14 @@ def _report(language: str, day: dt.date, weekday: int | None = None, anniversary
         "fr": f"Le {name} {day.day} {months[day.month - 1]}, les Amis du Port se sont réunis dans l'ancienne salle.",
         "de": f"Am {name}, den {day.day}. {months[day.month - 1].capitalize()} trafen sich die Freunde des Hafens.",
         "es": f"El {name} {day.day} de {months[day.month - 1]} se reunieron los Amigos del Puerto en la vieja sala.",
+        "it": f"{name} {day.day} {months[day.month - 1]} gli Amici del Porto si sono riuniti nella vecchia sala.",
+        "pt": f"No {name}, {day.day} de {months[day.month - 1]}, os Amigos do Porto reuniram-se na velha sala.",
     }[language]
     return opening + " There was a film, then speeches, then food and drink for everyone.\n\n" + anniversary
 
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)), st.integers(1, 150),
-       st.sampled_from(["en", "fr", "de", "es"]))
+       st.sampled_from(["en", "fr", "de", "es", "it", "pt"]))
 def test_weekday_date_takes_the_year_the_anniversary_gives(day: dt.date, years: int, language: str) -> None:
     founded = day.year - years
     if founded < 1500:
@@ -288,6 +290,8 @@ def test_weekday_date_takes_the_year_the_anniversary_gives(day: dt.date, years: 
         "fr": f"Le parti a été fondé il y a {years} ans par les dockers, le 1er mai {founded}.",
         "de": f"Die Partei wurde vor {years} Jahren von den Hafenarbeitern gegründet, am 1. Mai {founded}.",
         "es": f"El partido fue fundado hace {years} años por los estibadores, el 1 de mayo de {founded}.",
+        "it": f"Il partito fu fondato {years} anni fa dai portuali, il 1º maggio {founded}.",
+        "pt": f"O partido foi fundado há {years} anos pelos estivadores, a 1 de maio de {founded}.",
     }[language]
     found = infer_weekday_date(_report(language, day, anniversary=counted))
     assert found is not None and found.date == day and found.precision == "day"
