@@ -56,13 +56,18 @@ def new_part_key() -> str:
     return f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:10]}"
 
 
+def _write_options(schema: pa.Schema) -> dict[str, Any]:
+    """How every Parquet file here is written: zstd, dictionary encoding for repeated strings, statistics."""
+    return {"compression": "zstd", "use_dictionary": [c for c in DICTIONARY_COLUMNS if c in schema.names],
+            "write_statistics": True}
+
+
 def write_parquet(table: pa.Table, path: Path) -> None:
-    """Write with zstd and dictionary encoding for repeated strings, under a temporary name first."""
+    """Write a table (`_write_options`) under a temporary name first."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    dictionary = [c for c in DICTIONARY_COLUMNS if c in table.column_names]
     try:
-        pq.write_table(table, tmp, compression="zstd", use_dictionary=dictionary, write_statistics=True)
+        pq.write_table(table, tmp, **_write_options(table.schema))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -88,9 +93,7 @@ class PartWriter:
             path = self.folder / f"{table_name}.parquet"
             tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
             schema = self.schemas[table_name]
-            dictionary = [c for c in DICTIONARY_COLUMNS if c in schema.names]
-            writer = pq.ParquetWriter(tmp, schema, compression="zstd", use_dictionary=dictionary,
-                                      write_statistics=True)
+            writer = pq.ParquetWriter(tmp, schema, **_write_options(schema))
             self._writers[table_name] = (writer, tmp, path)
         self._writers[table_name][0].write_table(table)
 
@@ -400,9 +403,8 @@ def _write_merged(paths: list[Path], schema: pa.Schema, path: Path) -> None:
     """The parts at `paths` written one after another into one file: one part in memory at a time."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    dictionary = [c for c in DICTIONARY_COLUMNS if c in schema.names]
     try:
-        with pq.ParquetWriter(tmp, schema, compression="zstd", use_dictionary=dictionary) as writer:
+        with pq.ParquetWriter(tmp, schema, **_write_options(schema)) as writer:
             for source in paths:
                 writer.write_table(pq.read_table(source, schema=schema))
         os.replace(tmp, path)
