@@ -28,7 +28,7 @@ from .segment import CLOSING, PRESS_EVENT, is_occasion, is_salutation, resolve_k
 from .sources import decode_bytes, doc_id_for
 from .tag import (
     UND,
-    count_words,
+    count_words_many,
     detect_language,
     find_date,
     infer_weekday_date,
@@ -258,6 +258,7 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
     sample_chars = config.tag.section_sample_chars
     body_sample = spread_sample("\n\n".join(p for s in sections for p in s.paragraphs), sample_chars)
     body_lang = detect_language(body_sample, config.tag)
+    word_counts = count_words_many([p for s in sections for p in s.paragraphs])  # in paragraph order
     body_script = script_of(body_sample)
     for section, (start, end, paragraph_spans) in zip(sections, spans):
         if not section.paragraphs:
@@ -274,7 +275,7 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
             paragraph_rows.append(ParagraphRow(
                 doc_id=doc_id, section_id=section_id, paragraph_id=paragraph_id,
                 paragraph_index=paragraph_index, speaker=section.speaker, text=paragraph,
-                language=lang.code, language_score=lang.score, n_words=count_words(paragraph),
+                language=lang.code, language_score=lang.score, n_words=word_counts[paragraph_index],
                 n_chars=len(paragraph), char_start=p_start, char_end=p_end,
             ))
             language_chars[lang.code] += len(paragraph)

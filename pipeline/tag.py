@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -39,6 +40,48 @@ def count_words(text: str) -> int:
         return len(_WORD.findall(text))
     cjk = len(_CJK_CHAR.findall(text))
     return cjk + len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
+
+
+# count_words_many's character classes, by code point: 1 a word character ([^\W_], str.isalnum),
+# 2 a joiner inside a word (' ’ -), 3 a Han or kana character (one word each, and a word boundary).
+_WORD_CLASS_ALNUM, _WORD_CLASS_JOINER, _WORD_CLASS_CJK = 1, 2, 3
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> Any:
+    import numpy as np
+
+    alnum = bytes(c.isalnum() for c in map(chr, range(0x110000)))
+    classes = np.frombuffer(alnum, dtype=np.uint8).copy()  # 1 where alphanumeric, as re's [^\W_]
+    classes[[ord("'"), ord("’"), ord("-")]] = _WORD_CLASS_JOINER
+    for lo, hi in ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):  # _CJK_CHAR
+        classes[lo : hi + 1] = _WORD_CLASS_CJK
+    return classes
+
+
+def count_words_many(texts: Sequence[str]) -> list[int]:
+    """[count_words(t) for t in texts], computed in one vectorized pass over all of them.
+
+    A word of count_words is a run of word characters, joined to the run before it by one joiner
+    between two word characters; each Han or kana character is a word and splits words. So a
+    text's count is the number of word characters that start a run and are not glued to one
+    before them, plus its Han and kana characters. The texts are joined by newlines (a separator
+    in every class) and counted together: per paragraph, the regex costs ~7x more."""
+    import numpy as np
+
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    classes = _word_classes()[np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
+    alnum = classes == _WORD_CLASS_ALNUM
+    counted = alnum.copy()
+    counted[1:] &= ~alnum[:-1]  # a run's first character
+    counted[2:] &= ~((classes[1:-1] == _WORD_CLASS_JOINER) & alnum[:-2])  # ... not glued to the run before
+    counted |= classes == _WORD_CLASS_CJK
+    totals = np.concatenate(([0], np.cumsum(counted, dtype=np.int64)))
+    ends = np.cumsum([len(t) + 1 for t in texts]) - 1  # each text's end in `joined`
+    starts = ends - [len(t) for t in texts]
+    return (totals[ends] - totals[starts]).tolist()  # type: ignore[no-any-return]
 
 
 def _normalize_code(code: str) -> str:

@@ -252,6 +252,20 @@ def test_ascii_word_count_equals_the_unicode_definition(text: str) -> None:
     assert count_words(text) == len(tag._WORD.findall(text))
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MIXED | st.text(max_size=40), max_size=8))
+def test_word_counts_of_a_whole_document_equal_each_paragraphs_count(texts: list[str]) -> None:
+    """The vectorized count over a document's paragraphs gives each paragraph's own count, whatever
+    the scripts, joiners at the edges, empty paragraphs or newlines inside one."""
+    assert tag.count_words_many(texts) == [count_words(t) for t in texts]
+
+
+def test_word_counts_of_a_document_keep_paragraphs_apart() -> None:
+    # a joiner at a paragraph's edge does not glue it to the next one's first word
+    assert tag.count_words_many(["well-", "known", "", "re-", "-elect", "中文", "ok"]) == [1, 1, 0, 1, 1, 2, 1]
+    assert tag.count_words_many([]) == []
+
+
 def test_stopword_guess_counts_words_beside_punctuation() -> None:
     """Splitting at spaces still finds a function word with a comma or full stop after it, or a
     bracket or quotation mark before it; a word glued inside an abbreviation ('U.S.') is none."""
