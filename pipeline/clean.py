@@ -774,6 +774,9 @@ def strip_pseudo_tags(text: str, fixes: list[str]) -> str:
         return text
     out: list[str] = []
     for line in text.split("\n"):
+        if "<" not in line:  # most lines of such a text: nothing to find or remove
+            out.append(line)
+            continue
         stripped = line.strip()
         starts = re.match(r"^(?:\s*</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>)+", line)
         ends = re.search(r"(?:</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>\s*)+$", line)

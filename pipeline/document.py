@@ -95,12 +95,19 @@ def cited_author(body: str) -> str | None:
     return name.strip(" .,") if name else None
 
 
+_BRACKETED = re.compile(r"\(.*\)|\[.*\]")
+
+
 def _closing_date(sections: tuple[Section, ...]) -> str | None:
     """A place-and-date line ending the text ("Valbruna, 12 maggio 2004"), as letters and some
     speeches are dated."""
-    paragraphs = [p for s in sections for p in s.paragraphs
-                  if is_date_line(p) is not None or not re.fullmatch(r"\(.*\)|\[.*\]", p.strip())][-2:]
-    for paragraph in reversed(paragraphs):
+    last_two: list[str] = []  # the last two paragraphs that are not a bracketed note, or are a date
+    for paragraph in (p for s in reversed(sections) for p in reversed(s.paragraphs)):
+        if is_date_line(paragraph) is not None or not _BRACKETED.fullmatch(paragraph.strip()):
+            last_two.append(paragraph)
+            if len(last_two) == 2:
+                break
+    for paragraph in last_two:
         found = is_date_line(paragraph)
         if found is None and len(paragraph) < 300:
             # "Thornbury, February 1954. Printed in the Society's Transactions, volume 12."
