@@ -149,19 +149,23 @@ def classify_doc_type(segmented: Segmented) -> str:
     speakers = {s.speaker for s in labelled}
     if len(labelled) >= 3 and len(speakers) >= 2:
         roles = sum(1 for s in labelled if s.speaker and s.speaker.casefold() in _INTERVIEW_ROLES)
-        # Two people, one of whom mostly asks: an interview, whatever the labels say.
-        asking = max((sum(1 for s in labelled if s.speaker == who and s.paragraphs and s.paragraphs[-1].rstrip().endswith("?"))
-                      / max(1, sum(1 for s in labelled if s.speaker == who)) for who in speakers), default=0.0)
         if PRESS_EVENT.search(described):
             return "transcript"  # a press conference or briefing: a spokesperson and many journalists
-        if _INTERVIEW.search(described) or roles >= 0.3 * len(labelled) or (len(speakers) == 2 and asking >= 0.6):
+        if _INTERVIEW.search(described) or roles >= 0.3 * len(labelled):
             return "interview"
+        if len(speakers) == 2:
+            # Two people, one of whom mostly asks: an interview, whatever the labels say.
+            turns = Counter(s.speaker for s in labelled)
+            questions = Counter(s.speaker for s in labelled if s.paragraphs and s.paragraphs[-1].rstrip().endswith("?"))
+            if max(questions[who] / turns[who] for who in speakers) >= 0.6:
+                return "interview"
         return "transcript"
     if described and _INTERVIEW.search(described):
         return "interview"
     if header.occasion and _LETTER.search(header.occasion) and not _DELIVERED_AT.search(header.occasion):
         return "letter"
-    named_turns = [s for s in sections if s.kind == "speech" and s not in labelled]
+    # the speech sections not in `labelled` (testing membership would compare whole sections)
+    named_turns = [s for s in sections if s.kind == "speech" and not (s.label and s.label.endswith((":", "：")))]
     if named_turns:
         return "article"
     if header.occasion and is_occasion(header.occasion):

@@ -438,3 +438,21 @@ _PRONOUN_TEXT = _st.lists(_st.one_of(
 @_given(_PRONOUN_TEXT)
 def test_first_person_count_equals_the_regex(text: str) -> None:
     assert _document.first_person_count(text) == len(_document._FIRST_PERSON.findall(text))
+
+
+def _exchange(asks: bool) -> str:
+    """Two people in labelled turns; with `asks`, one of them ends every turn with a question."""
+    turns = []
+    for i in range(4):
+        question = f"What did the council decide about the bridge in year {i + 1}?" if asks else \
+            f"The council met again in year {i + 1} and the bridge was discussed at length."
+        turns.append(f"HALVORSEN: {question}")
+        turns.append(f"MARTINEAU: The council voted to repair the bridge and to widen the road in year {i + 1}.")
+    return "A Conversation on the River\n\n" + "\n\n".join(turns) + "\n"
+
+
+def test_two_people_one_of_whom_mostly_asks_is_an_interview() -> None:
+    """Labels alone make a transcript; when one of exactly two speakers ends most turns with a
+    question, the exchange is an interview."""
+    assert process("talks/asks.txt", _exchange(asks=True)).document.doc_type == "interview"
+    assert process("talks/tells.txt", _exchange(asks=False)).document.doc_type == "transcript"
