@@ -86,7 +86,7 @@ _SINGLE_ROLE = re.compile(
 )
 # The chair of a sitting named by office: "Mr Speaker", "Madam Deputy Speaker", "M. le président".
 _CHAIR = re.compile(
-    r"^(?:(?:mr|mister|madam|madame|mrs|ms|m|mme|herr|frau|sr|sra|señor|señora|the|le|la|el|der|die)\.?\s+)+"
+    r"^(?:(?:mr|mister|madam|madame|mrs|ms|m|mme|herr|frau|sr|sra|señor|señora|the|le|la|el|der|die)(?:\.\s*|\s+))+"
     r"(?P<office>(?:deputy |vice[- ]|acting )?(?:speaker|president|chairman|chairwoman|chair|ceann comhairle|"
     r"président|présidente|presidente|präsident|präsidentin|vizepräsident|vizepräsidentin))$",
     re.IGNORECASE,
@@ -450,6 +450,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         speaker, affiliation = name_from_text(inner), outer
     else:
         speaker, affiliation = name_from_text(outer), inner or comma_aff
+        if _CHAIR_OFFICE.fullmatch(outer.strip()):
+            speaker = natural_case(outer.strip())  # "DEPUTY SPEAKER": the office whole ('deputy' also titles a name)
     if not speaker:
         return None
     initials = bool(re.fullmatch(r"(?:[A-ZА-ЯЁ]\.){1,3}\s?[A-ZА-ЯЁ][\w\-']+", outer))
@@ -1239,6 +1241,22 @@ def _signature(sections: list[_SectionBuilder]) -> tuple[str | None, str | None]
     return None, None
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_LATIN_VOWEL = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœāēīōūăąęėįųůőű]", re.IGNORECASE)
+
+
+def _is_given_name_word(word: str) -> bool:
+    """A word that can stand before a surname in a full name: a particle ('arap', 'von'), an
+    initial, or a word of letters; in Latin script one with a vowel. OCR's mangled honorifics
+    ('Hc', 'Kr.', "I'.IR." for 'MR.') are none, so 'Hc Speaker' or 'Kr. Mwaruwa' is no one's full name."""
+    if word.casefold() in PARTICLES or re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word):
+        return True
+    if not _NAME_WORD.fullmatch(word):
+        return False
+    # (a word in another script, Cyrillic or Greek, has no Latin vowels to look for)
+    return bool(_LATIN_VOWEL.search(word)) or not re.search(r"[A-Za-z\u00c0-\u024f]", word)
+
+
 def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None = None, header_text: str = "") -> None:
     """Later turns that name a speaker by surname only ('Merkel:', 'MR. NYAKIAMO:', 'Ms TALBOT:')
     take the full name given earlier in the document (by a label, or `known`: the header's and the
@@ -1247,7 +1265,8 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
     full: dict[str, set[str]] = {}
     names = [s.speaker for s in sections if s.speaker] + [n for n in known or [] if n]
     for name in names:
-        if len(name.split()) >= 2 and not re.fullmatch(r"[^\W\d_]\.\s?\S+", name):
+        if len(name.split()) >= 2 and not re.fullmatch(r"[^\W\d_]\.\s?\S+", name) \
+                and all(map(_is_given_name_word, name.split()[:-1])):
             full.setdefault(name.split()[-1].casefold(), set()).add(name)
     text = "\n".join([header_text] + [p for s in sections if not s.from_label for p in s.paragraphs[:3]])
     for s in sections:
@@ -1257,7 +1276,9 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
         initial = re.fullmatch(r"([^\W\d_])\.\s?([^\W\d_][\w\-]+)", s.speaker)
         cjk = _CJK_OFFICE_SUFFIX.match(s.speaker)
         if len(s.speaker.split()) == 1 and not initial and not cjk:
-            candidates = full.get(s.speaker.casefold(), set())
+            # (an office is not a surname: "Speaker" is not the "Deputy Speaker")
+            candidates = set() if _CHAIR_OFFICE.fullmatch(s.speaker) or _ROLE_WORDS.fullmatch(s.speaker) \
+                else full.get(s.speaker.casefold(), set())
             if not candidates and len(s.speaker) == 1 and _HANGUL.match(s.speaker) and s.label:
                 office = _KOREAN_LABEL.match(s.label.rstrip(":：").strip())
                 if office and office.group("office"):

@@ -813,3 +813,35 @@ def test_one_speaker_spelled_several_ways_by_ocr_is_one_speaker() -> None:
     alike = segment("MR. MWENDA: The road is finished, Mr. Speaker, Sir.\n\n"
                     "MR. MWENDWA: The road is not finished, Mr. Speaker, Sir.\n")
     assert [s.speaker for s in alike.sections if s.paragraphs] == ["Mwenda", "Mwendwa"]
+
+
+def test_a_surname_turn_takes_a_full_name_but_not_an_ocr_mangled_one_and_an_office_is_no_surname() -> None:
+    """'MR. METTO:' is the 'arap Metto' named in full before; but 'KR. MWARUWA' (OCR's 'MR.') is no
+    full name for 'MR. MWARUWA:', and 'MR. SPEAKER:' is the Speaker, not 'HC SPEAKER' (OCR's 'MR.')
+    nor the Deputy Speaker."""
+    turns = [
+        ("THE ASSISTANT MINISTER FOR LABOUR (Mr. arap Metto)", "Mr. Speaker, Sir, I beg to reply."),
+        ("MR. SPEAKER", "Order. Next Question, by the Member for Mombasa."),
+        ("KR. MWARUWA", "Mr. Speaker, Sir, the people of Mombasa have waited for water for ten years."),
+        ("HC SPEAKER", "Order! The hon. Member will ask his question now."),
+        ("MR. METTO", "Mr. Speaker, Sir, the Union has accepted the new rate of leave allowance."),
+        ("MR. MWARUWA", "Mr. Speaker, Sir, the Assistant Minister has not answered my question."),
+        ("MR. DEPUTY SPEAKER", "Let us move on to the next Order."),
+        ("MR. SPEAKER", "Order. We go back to Mr. Mwaruwa's Question."),
+    ]
+    result = segment("\n\n".join(f"{label}: {text}" for label, text in turns) + "\n")
+    speakers = [s.speaker for s in result.sections if s.paragraphs]
+    assert speakers[4:] == ["arap Metto", "Mwaruwa", "Deputy Speaker", "Speaker"], speakers
+    assert speakers[1] == "Speaker", speakers
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [("DEPUTY SPEAKER", "Deputy Speaker"), ("Mr.Deputy Speaker", "Deputy Speaker"), ("MR.SPEAKER", "Speaker"),
+     ("Deputy Kamau", "Kamau")],
+)
+def test_the_chair_named_by_office_keeps_the_whole_office(label: str, speaker: str) -> None:
+    """'Deputy' titles a name ('Deputy Kamau'), but 'DEPUTY SPEAKER' is an office, with or without
+    the 'Mr.' before it, glued or not."""
+    parsed = parse_label(f"{label}: Order! Let us move on to the next Order.")
+    assert parsed is not None and parsed[0].speaker == speaker
