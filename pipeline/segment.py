@@ -348,6 +348,19 @@ def _titled_person(text: str) -> bool:
         t[:1].isupper() or t.casefold() in PARTICLES for t in rest)
 
 
+# A title, then a surname after its particle, the particle in lower case: "MR. arap KOSKE", "Mr.ole Tipis".
+_TITLED_PARTICLE_NAME = re.compile(
+    r"(?i:mr|mrs|ms|dr|prof|hon)\.?\s*(?P<particle>[a-z]{2,4})\s+(?P<surname>[^\W\d_][^\W\d_'’\-]+(?:-[^\W\d_]+)?)")
+# An honorific in a label's parenthesis as OCR and typists leave it: glued to the name ("mr.Karume")
+# or with a stray full stop ("Sir. Mudavadi").
+_INNER_HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|prof|hon|sir)\.\s*(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _spaced_honorific(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return (word + "." if word.casefold() + "." in HONORIFICS else word) + " "
+
+
 _ASKER_WORDS = frozenset(["question", "q", "reporter", "journalist", "pregunta", "periodista", "frage", "journaliste",
                           "domanda", "giornalista", "pergunta", "jornalista", "вопрос", "журналист"])
 
@@ -404,6 +417,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     paren = groups if groups and groups.start() > 0 else None
     outer = label[: paren.start()].strip() if paren else label
     inner = ", ".join(g.strip() for g in re.findall(r"\(([^()]{1,60})\)", paren.group())) if paren else None
+    if inner and "." in inner[:5]:
+        inner = _INNER_HONORIFIC.sub(_spaced_honorific, inner, count=1)  # "(mr.Karume)", "(Sir. Mudavadi)"
     comma_aff = None
     if not paren and "," in outer:
         outer, comma_aff = (part.strip() for part in outer.split(",", 1))
@@ -427,6 +442,12 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         return Label(name_from_text(asker[0]), asker[1].strip(), label, strong=True), rest
     if len(outer.split()) <= 2 and not outer[:1].islower() and _SINGLE_ROLE.fullmatch(outer.strip()):
         return Label(outer.strip(), inner or comma_aff, label, strong=True), rest
+    particled = _TITLED_PARTICLE_NAME.fullmatch(outer) if rest and not _is_upper(outer) else None
+    if particled and particled.group("particle").casefold() in PARTICLES:
+        # "MR. arap KOSKE", "Mr.ole Tipis", "Mr. van Rompuy": a title, a particle, the surname
+        surname = particled.group("surname")
+        speaker = f"{particled.group('particle')} {natural_case(surname) if _is_upper(surname) else surname}"
+        return Label(speaker, inner or comma_aff, label, strong=True), rest
     strong = _is_upper(outer) and bool(re.fullmatch(r"[^\W\d_][^\W\d_ .'’\-]*(?:[ .'’\-]+[^\W\d_]+)*\.?", outer))
     first = outer.split()[0].casefold()
     honorific = first in HONORIFICS or first in ("the", "der", "die", "la", "el", "le")
@@ -584,6 +605,10 @@ def split_paragraphs(block: Block, width: int | None) -> list[str]:
             brk = True  # "Жданов И. П." on its own line heads the speech under it
         if not brk and (label := parse_label(line)) is not None and label[0].strong:
             brk = True
+        if brk and current == prev and line.startswith("(") and _PAREN_LABEL_END.match(line) and _ROLE_WORDS.search(prev) \
+                and (label := parse_label(prev + " " + line)) is not None and label[0].strong:
+            # "THE ASSISTANT MINISTER FOR ENERGY" / "(Mr. Mwicigi): Mr. Speaker, …": a label the line broke
+            brk, joiner = False, " "
         if brk:
             paragraphs.append(current)
             current = line
@@ -597,6 +622,7 @@ def split_paragraphs(block: Block, width: int | None) -> list[str]:
 
 
 _WHITESPACE_RUN = re.compile(r"\s{2,}")
+_PAREN_LABEL_END = re.compile(r"\([^()]{1,60}\)\s*[:：]")
 
 
 # ---- header ---------------------------------------------------------------------------------

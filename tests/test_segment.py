@@ -845,3 +845,36 @@ def test_the_chair_named_by_office_keeps_the_whole_office(label: str, speaker: s
     the 'Mr.' before it, glued or not."""
     parsed = parse_label(f"{label}: Order! Let us move on to the next Order.")
     assert parsed is not None and parsed[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        ("MR. arap KOSKE: Mr. Speaker, Sir, while thanking the Minister.", "arap Koske", None),
+        ("MR.ole TIPIS: Mr. Speaker, Sir, I beg to move.", "ole Tipis", None),
+        ("Mr. van Rompuy: Thank you, Mr President.", "van Rompuy", None),
+        ("THE MINISTER FOR LANDS AND SETTLEMENT (mr.Karume): Ahsante sana, Spika.", "Karume",
+         "THE MINISTER FOR LANDS AND SETTLEMENT"),
+        ("THE MINISTER FOR LOCAL GOVERNMENT (Sir. Mudavadi): Mr. Speaker, Sir, I beg to move.", "Mudavadi",
+         "THE MINISTER FOR LOCAL GOVERNMENT"),
+    ],
+)
+def test_labels_as_typists_and_ocr_leave_them(text: str, speaker: str, affiliation: str | None) -> None:
+    """A title before a lower-case particle ('MR. arap KOSKE'), an honorific glued to the name or
+    with a stray full stop in the parenthesis ('(mr.Karume)', '(Sir. Mudavadi)')."""
+    parsed = parse_label(text)
+    assert parsed is not None and parsed[0].strong
+    assert (parsed[0].speaker, parsed[0].affiliation) == (speaker, affiliation)
+
+
+def test_a_label_broken_before_its_parenthesis_is_one_label() -> None:
+    """'THE ASSISTANT MINISTER FOR ENERGY' on one line and '(Mr. Mwicigi): Mr. Temporary Deputy
+    Speaker, …' on the next is one turn of Mr. Mwicigi's, not a line of the previous speaker's."""
+    text = ("MR. KILIKU: Mr. Speaker, Sir, I beg to move the Motion on the Mzima Springs pipeline.\n\n"
+            "THE ASSISTANT MINISTER FOR ENERGY AND REGIONAL DEVELOPMENT\n"
+            "(Mr. Mwicigi): Mr. Temporary Deputy Speaker, Sir, I want to second the amendment.\n")
+    result = segment(text)
+    turns = [(s.speaker, s.affiliation, s.paragraphs[0]) for s in result.sections if s.paragraphs]
+    assert turns[-1] == ("Mwicigi", "THE ASSISTANT MINISTER FOR ENERGY AND REGIONAL DEVELOPMENT",
+                         "Mr. Temporary Deputy Speaker, Sir, I want to second the amendment."), turns
+    assert turns[0][0] == "Kiliku" and "MINISTER" not in " ".join(p for s in result.sections for p in s.paragraphs)
