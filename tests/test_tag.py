@@ -329,3 +329,15 @@ def test_weekday_date_needs_a_counted_anniversary_and_a_single_fit() -> None:
     # Only the opening of the text is searched for the day.
     late = "x " * 1000 + _report("en", day, anniversary=one)
     assert infer_weekday_date(late) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MIXED, max_size=12), st.integers(min_value=1, max_value=60))
+def test_word_counts_are_the_same_whatever_the_chunks(texts: list[str], chunk: int) -> None:
+    """A long document is counted a chunk of paragraphs at a time (bounded memory): the counts do
+    not depend on where the chunks end."""
+    import pytest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tag, "WORD_COUNT_CHUNK_CHARS", chunk)
+        assert tag.count_words_many(texts) == [count_words(t) for t in texts]
