@@ -790,6 +790,12 @@ def test_all_capitals_fast_path_equals_its_definition(text: str) -> None:
     assert _segment._is_upper(text) == expected
 
 
+def _turn_speakers(turns: list[tuple[str, str]]) -> list[str | None]:
+    """The speaker of each turn of a transcript written as 'LABEL: text' paragraphs."""
+    result = segment("\n\n".join(f"{label}: {text}" for label, text in turns) + "\n")
+    return [s.speaker for s in result.sections if s.paragraphs]
+
+
 def test_one_speaker_spelled_several_ways_by_ocr_is_one_speaker() -> None:
     """An OCR'd Hansard writes the same member 'MR. KILIKU', 'MR. KlLIKU' and 'MR. K1LIKU', and
     'ABUYAABUYA' beside 'ABUYA ABUYA': one speaker, spelled the way a name is written."""
@@ -805,8 +811,7 @@ def test_one_speaker_spelled_several_ways_by_ocr_is_one_speaker() -> None:
         ("MR. ABUYAABUYA", "Mr. Speaker, Sir, what about the boreholes promised to Kitutu last year?"),
         ("MR. ABUYA ABUYA", "Mr. Speaker, Sir, I have not been answered about the boreholes."),
     ]
-    result = segment("\n\n".join(f"{label}: {text}" for label, text in turns) + "\n")
-    speakers = [s.speaker for s in result.sections if s.paragraphs]
+    speakers = _turn_speakers(turns)
     assert speakers == ["Speaker", "Kiliku", "Omido", "Kiliku", "Omido", "Kiliku", "Mathenge", "Mathenge",
                         "Abuya Abuya", "Abuya Abuya"], speakers
     # Different names stay different, however alike: only case, spacing and OCR's 0/O, 1/l/I are folded.
@@ -829,8 +834,7 @@ def test_a_surname_turn_takes_a_full_name_but_not_an_ocr_mangled_one_and_an_offi
         ("MR. DEPUTY SPEAKER", "Let us move on to the next Order."),
         ("MR. SPEAKER", "Order. We go back to Mr. Mwaruwa's Question."),
     ]
-    result = segment("\n\n".join(f"{label}: {text}" for label, text in turns) + "\n")
-    speakers = [s.speaker for s in result.sections if s.paragraphs]
+    speakers = _turn_speakers(turns)
     assert speakers[4:] == ["arap Metto", "Mwaruwa", "Deputy Speaker", "Speaker"], speakers
     assert speakers[1] == "Speaker", speakers
 
