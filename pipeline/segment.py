@@ -350,7 +350,7 @@ def _titled_person(text: str) -> bool:
 
 # A title, then a surname after its particle, the particle in lower case: "MR. arap KOSKE", "Mr.ole Tipis".
 _TITLED_PARTICLE_NAME = re.compile(
-    r"(?i:mr|mrs|ms|dr|prof|hon)\.?\s*(?P<particle>[a-z]{2,4})\s+(?P<surname>[^\W\d_][^\W\d_'’\-]+(?:-[^\W\d_]+)?)")
+    r"(?i:mr|mrs|ms|dr|prof|hon)(?:\.\s*|\s+)(?P<particle>[a-z]{2,4})\s+(?P<surname>[^\W\d_][^\W\d_'’\-]+(?:-[^\W\d_]+)?)")
 # An honorific in a label's parenthesis as OCR and typists leave it: glued to the name ("mr.Karume")
 # or with a stray full stop ("Sir. Mudavadi").
 _INNER_HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|prof|hon|sir)\.\s*(?=[^\W\d_])", re.IGNORECASE)
@@ -605,7 +605,7 @@ def split_paragraphs(block: Block, width: int | None) -> list[str]:
             brk = True  # "Жданов И. П." on its own line heads the speech under it
         if not brk and (label := parse_label(line)) is not None and label[0].strong:
             brk = True
-        if brk and current == prev and line.startswith("(") and _PAREN_LABEL_END.match(line) and _ROLE_WORDS.search(prev) \
+        if brk and line.startswith("(") and current == prev and _PAREN_LABEL_END.match(line) and _ROLE_WORDS.search(prev) \
                 and (label := parse_label(prev + " " + line)) is not None and label[0].strong:
             # "THE ASSISTANT MINISTER FOR ENERGY" / "(Mr. Mwicigi): Mr. Speaker, …": a label the line broke
             brk, joiner = False, " "

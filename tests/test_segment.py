@@ -882,3 +882,9 @@ def test_a_label_broken_before_its_parenthesis_is_one_label() -> None:
     assert turns[-1] == ("Mwicigi", "THE ASSISTANT MINISTER FOR ENERGY AND REGIONAL DEVELOPMENT",
                          "Mr. Temporary Deputy Speaker, Sir, I want to second the amendment."), turns
     assert turns[0][0] == "Kiliku" and "MINISTER" not in " ".join(p for s in result.sections for p in s.paragraphs)
+
+
+def test_a_name_that_begins_like_a_title_and_a_particle_is_left_whole() -> None:
+    """'Hondo Silva' starts with the letters of 'Hon' and 'do', but no title stands before a particle."""
+    parsed = parse_label("Hondo Silva: I rise to speak on the motion before the House.")
+    assert parsed is not None and parsed[0].speaker == "Hondo Silva"
