@@ -61,9 +61,16 @@ _TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž\u0400-\u042F][\w'’\-]*\.?|(?:[A-
 _POST_NOMINALS = re.compile(r",?\s+(?:MP|M\.P\.|MLA|MPP|MSP|MEP|MdB|MdL|TD|QC|KC|PhD|Ph\.D\.|Jr|Sr|OBE|CBE|MBE|KBE|DBE)\.?\s*$")
 
 
+# A generation after a name, written the same in a name in capitals: "EDGARD LEBLANC FILS Jr.", "JOHN DOE III".
+_GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV")
+
+
 def natural_case(text: str) -> str:
-    """'KIM IL SUNG' -> 'Kim Il Sung'; text with lower-case letters is returned as written."""
-    if any(c.islower() for c in text):
+    """'KIM IL SUNG' -> 'Kim Il Sung'; text with lower-case letters (but for a closing 'Jr.') is
+    returned as written."""
+    words = text.split()
+    suffix = words.pop() if len(words) > 1 and _GENERATION.fullmatch(words[-1]) else None
+    if any(c.islower() for word in words for c in word):
         return text
 
     def fix(word: str) -> str:
@@ -74,7 +81,7 @@ def natural_case(text: str) -> str:
         parts = re.split(r"([\-'’])", word)
         return "".join(p[:1].upper() + p[1:].lower() if p and p[0].isalpha() else p for p in parts)
 
-    return " ".join(fix(w) for w in text.split())
+    return " ".join([*(fix(w) for w in words), *([suffix] if suffix else [])])
 
 
 def strip_honorifics(name: str) -> str:

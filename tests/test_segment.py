@@ -888,3 +888,16 @@ def test_a_name_that_begins_like_a_title_and_a_particle_is_left_whole() -> None:
     """'Hondo Silva' starts with the letters of 'Hon' and 'do', but no title stands before a particle."""
     parsed = parse_label("Hondo Silva: I rise to speak on the motion before the House.")
     assert parsed is not None and parsed[0].speaker == "Hondo Silva"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("EDGARD LEBLANC FILS Jr.", "Edgard Leblanc Fils Jr."), ("JOHN DOE III", "John Doe III"),
+     ("KIM IL SUNG", "Kim Il Sung"), ("George W. Bush Jr.", "George W. Bush Jr."), ("Kim Jong Un", "Kim Jong Un")],
+)
+def test_a_name_in_capitals_takes_natural_case_whatever_generation_follows(text: str, expected: str) -> None:
+    """'Jr.' after a name in capitals is written in lower case in the source too: the name still
+    reads 'Edgard Leblanc Fils Jr.' (the Haitian president's UN statement), not in capitals."""
+    from pipeline.names import natural_case
+
+    assert natural_case(text) == expected
