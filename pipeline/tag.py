@@ -72,7 +72,7 @@ def count_words_many(texts: Sequence[str]) -> list[int]:
     text's count is the number of word characters that start a run and are not glued to one
     before them, plus its Han and kana characters. The texts are joined by newlines (a separator
     in every class) and counted together, up to WORD_COUNT_CHUNK_CHARS at a time: per paragraph,
-    the regex costs ~7x more."""
+    the regex costs ~5x more."""
     counts: list[int] = []
     chunk: list[str] = []
     size = 0
