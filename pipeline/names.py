@@ -84,11 +84,25 @@ def natural_case(text: str) -> str:
     return " ".join([*(fix(w) for w in words), *([suffix] if suffix else [])])
 
 
+# Titles written short with a full stop, and a title that takes none ('Sir').
+ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Hon", "Prof", "Sr", "Sra")
+_GLUED_TITLE = re.compile(r"\b(" + "|".join(ABBREVIATED_TITLES) + r")\.(?=[A-Za-zÀ-ÿ])", re.IGNORECASE)
+_DOTTED_SIR = re.compile(r"\b(Sir)\.\s*(?=[A-Za-zÀ-ÿ])", re.IGNORECASE)
+
+
+def respace_titles(text: str) -> str:
+    """Titles as typists and OCR leave them, set apart from the name: 'Mr.Karume' -> 'Mr. Karume',
+    'Sir. Mudavadi' -> 'Sir Mudavadi'."""
+    if "." not in text:
+        return text
+    return _DOTTED_SIR.sub(r"\1 ", _GLUED_TITLE.sub(r"\1. ", text))
+
+
 def strip_honorifics(name: str) -> str:
     """Leading titles and forms of address removed: 'H.E. Mr. Kim Song' -> 'Kim Song'.
     A name that is nothing but a title ('The President') keeps its last title word; an office
     ('The Minister for Energy') stays whole, without its article."""
-    name = re.sub(r"\b(Mr|Mrs|Ms|Dr|Hon|Prof|Sr|Sra)\.(?=[A-Za-zÀ-ÿ])", r"\1. ", name, flags=re.IGNORECASE)
+    name = respace_titles(name)
     tokens = name.replace("\u00a0", " ").split()
     kept = list(tokens)
     while kept and (kept[0].casefold().rstrip(",") in HONORIFICS or kept[0].casefold() in ("the", "der", "die", "el", "la", "le")):

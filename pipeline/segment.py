@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .names import (
+    ABBREVIATED_TITLES,
     FUNCTION_WORDS,
     HONORIFICS,
     NAME_STOP,
@@ -22,6 +23,7 @@ from .names import (
     name_from_text,
     name_in_occasion,
     natural_case,
+    respace_titles,
 )
 from .records import Block, Cleaned, Header, Section, Segmented
 from .tag import WEEKDAYS, ParsedDate, find_date, is_date_line
@@ -350,16 +352,8 @@ def _titled_person(text: str) -> bool:
 
 # A title, then a surname after its particle, the particle in lower case: "MR. arap KOSKE", "Mr.ole Tipis".
 _TITLED_PARTICLE_NAME = re.compile(
-    r"(?i:mr|mrs|ms|dr|prof|hon)(?:\.\s*|\s+)(?P<particle>[a-z]{2,4})\s+(?P<surname>[^\W\d_][^\W\d_'’\-]+(?:-[^\W\d_]+)?)")
-# An honorific in a label's parenthesis as OCR and typists leave it: glued to the name ("mr.Karume")
-# or with a stray full stop ("Sir. Mudavadi").
-_INNER_HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|prof|hon|sir)\.\s*(?=[^\W\d_])", re.IGNORECASE)
-
-
-def _spaced_honorific(match: re.Match[str]) -> str:
-    word = match.group(1)
-    return (word + "." if word.casefold() + "." in HONORIFICS else word) + " "
-
+    r"(?i:" + "|".join(ABBREVIATED_TITLES) + r")(?:\.\s*|\s+)(?P<particle>[a-z]{2,4})\s+"
+    r"(?P<surname>[^\W\d_][^\W\d_'’\-]+(?:-[^\W\d_]+)?)")
 
 _ASKER_WORDS = frozenset(["question", "q", "reporter", "journalist", "pregunta", "periodista", "frage", "journaliste",
                           "domanda", "giornalista", "pergunta", "jornalista", "вопрос", "журналист"])
@@ -417,8 +411,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     paren = groups if groups and groups.start() > 0 else None
     outer = label[: paren.start()].strip() if paren else label
     inner = ", ".join(g.strip() for g in re.findall(r"\(([^()]{1,60})\)", paren.group())) if paren else None
-    if inner and "." in inner[:5]:
-        inner = _INNER_HONORIFIC.sub(_spaced_honorific, inner, count=1)  # "(mr.Karume)", "(Sir. Mudavadi)"
+    if inner:
+        inner = respace_titles(inner)  # "(mr.Karume)", "(Sir. Mudavadi)"
     comma_aff = None
     if not paren and "," in outer:
         outer, comma_aff = (part.strip() for part in outer.split(",", 1))
