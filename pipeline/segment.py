@@ -26,7 +26,7 @@ from .names import (
     respace_titles,
 )
 from .records import Block, Cleaned, Header, Section, Segmented
-from .tag import WEEKDAYS, ParsedDate, find_date, is_date_line
+from .tag import VOWELS, WEEKDAYS, ParsedDate, find_date, is_date_line
 
 OPENERS = "‘“«„‚‹([¿¡「『《〈【"
 CLOSERS = "’”»›)]」』》〉】"
@@ -1262,19 +1262,19 @@ def _signature(sections: list[_SectionBuilder]) -> tuple[str | None, str | None]
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_LATIN_VOWEL = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœāēīōūăąęėįųůőű]", re.IGNORECASE)
+_VOWEL = re.compile(f"[{VOWELS}]", re.IGNORECASE)
 
 
 def _is_given_name_word(word: str) -> bool:
     """A word that can stand before a surname in a full name: a particle ('arap', 'von'), an
-    initial, or a word of letters; in Latin script one with a vowel. OCR's mangled honorifics
+    initial, or a word of letters; in Latin, Cyrillic or Greek script one with a vowel. OCR's mangled honorifics
     ('Hc', 'Kr.', "I'.IR." for 'MR.') are none, so 'Hc Speaker' or 'Kr. Mwaruwa' is no one's full name."""
     if word.casefold() in PARTICLES or re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word):
         return True
     if not _NAME_WORD.fullmatch(word):
         return False
-    # (a word in another script, Cyrillic or Greek, has no Latin vowels to look for)
-    return bool(_LATIN_VOWEL.search(word)) or not re.search(r"[A-Za-z\u00c0-\u024f]", word)
+    # (a word in a script without these vowels, Arabic or Han, has none to look for)
+    return bool(_VOWEL.search(word)) or not re.search(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]", word)
 
 
 def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None = None, header_text: str = "") -> None:

@@ -127,7 +127,10 @@ def _looks_like_language(text: str) -> bool:
     return voweled >= 0.75 * len(long_words)
 
 
-_VOWELED_WORD = re.compile("[^ ]*?[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœаеёиоуыэюяіїєαεηιουω][^ ]*")
+# Lower-case vowels of the Latin, Cyrillic and Greek alphabets: prose words hold one, OCR noise and
+# codes often not (segment.py tells a given name from a mangled title with them too).
+VOWELS = "aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœāēīōūăąęėįųůőűаеёиоуыэюяіїєαεηιουω"
+_VOWELED_WORD = re.compile(f"[^ ]*?[{VOWELS}][^ ]*")
 
 
 def detect_language(text: str, config: TagConfig, limit: int | None = None) -> Language:
