@@ -98,21 +98,24 @@ class PartWriter:
         self._writers[table_name][0].write_table(table)
 
     def close(self) -> dict[str, str]:
-        """Finish every file; their paths by table."""
-        paths: dict[str, str] = {}
-        for name, (writer, tmp, path) in self._writers.items():
+        """Finish every file, then give each its final name; their paths by table. A file that
+        cannot be finished (a full disk) leaves none renamed: `abort()` then removes them all."""
+        for writer, _, _ in self._writers.values():
             writer.close()
+        paths: dict[str, str] = {}
+        for name, (_, tmp, path) in self._writers.items():
             os.replace(tmp, path)
             paths[name] = str(path)
         self._writers.clear()
         return paths
 
     def abort(self) -> None:
-        for writer, tmp, _ in self._writers.values():
+        for writer, tmp, path in self._writers.values():
             with contextlib.suppress(Exception):
                 writer.close()
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            for leftover in (tmp, path):  # (the final name too, should a rename have happened)
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
         self._writers.clear()
 
 

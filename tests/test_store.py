@@ -697,3 +697,27 @@ def test_failed_batch_leaves_no_part_file(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(MemoryError):
         process_batch(str(raw), str(tmp_path / "out"), "r", "p", plan.todo, config)
     assert [p.name for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
+
+
+def test_a_part_that_cannot_be_finished_leaves_no_table_of_the_batch(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finishing the part files fails on one table (a full disk when the footer is written): no
+    table of the batch is left, finished or temporary, not even those finished before it."""
+    import pyarrow.parquet as pq_module
+
+    raw = copy_raw(SEEDS, tmp_path / "raw")
+    config = Config()
+    plan = plan_run(raw, {}, config)
+    real_close = pq_module.ParquetWriter.close
+    closed: list[str] = []
+
+    def close_fails_on_the_second(self: Any) -> None:
+        closed.append("x")
+        if len(closed) == 2:
+            raise OSError(28, "No space left on device")
+        real_close(self)
+
+    monkeypatch.setattr(pq_module.ParquetWriter, "close", close_fails_on_the_second)
+    with pytest.raises(OSError):
+        process_batch(str(raw), str(tmp_path / "out"), "r", "p", plan.todo, config)
+    assert [p.name for p in (tmp_path / "out").rglob("*.parquet*")] == []
