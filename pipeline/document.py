@@ -28,6 +28,7 @@ from .segment import CLOSING, PRESS_EVENT, is_occasion, is_salutation, resolve_k
 from .sources import decode_bytes, doc_id_for
 from .tag import (
     UND,
+    ParsedDate,
     count_words_many,
     detect_language,
     find_date,
@@ -101,14 +102,15 @@ _BRACKETED = re.compile(r"\(.*\)|\[.*\]")
 def _closing_date(sections: tuple[Section, ...]) -> str | None:
     """A place-and-date line ending the text ("Valbruna, 12 maggio 2004"), as letters and some
     speeches are dated."""
-    last_two: list[str] = []  # the last two paragraphs that are not a bracketed note, or are a date
+    # the last two paragraphs that are dates or not bracketed notes, with their dates
+    last_two: list[tuple[str, ParsedDate | None]] = []
     for paragraph in (p for s in reversed(sections) for p in reversed(s.paragraphs)):
-        if is_date_line(paragraph) is not None or not _BRACKETED.fullmatch(paragraph.strip()):
-            last_two.append(paragraph)
+        dated = is_date_line(paragraph)
+        if dated is not None or not _BRACKETED.fullmatch(paragraph.strip()):
+            last_two.append((paragraph, dated))
             if len(last_two) == 2:
                 break
-    for paragraph in last_two:
-        found = is_date_line(paragraph)
+    for paragraph, found in last_two:
         if found is None and len(paragraph) < 300:
             # "Thornbury, February 1954. Printed in the Society's Transactions, volume 12."
             found = is_date_line(re.split(r"(?<=[.;])\s+", paragraph.strip("*_ "), maxsplit=1)[0])
@@ -267,9 +269,10 @@ def _process(raw: RawDocument, config: Config) -> DocumentRows:
     section_index = 0
     paragraph_index = 0
     sample_chars = config.tag.section_sample_chars
-    body_sample = spread_sample("\n\n".join(p for s in sections for p in s.paragraphs), sample_chars)
+    paragraphs = [p for s in sections for p in s.paragraphs]
+    body_sample = spread_sample("\n\n".join(paragraphs), sample_chars)
     body_lang = detect_language(body_sample, config.tag)
-    word_counts = count_words_many([p for s in sections for p in s.paragraphs])  # in paragraph order
+    word_counts = count_words_many(paragraphs)  # in paragraph order
     body_script = script_of(body_sample)
     for section, (start, end, paragraph_spans) in zip(sections, spans):
         if not section.paragraphs:

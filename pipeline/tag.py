@@ -33,7 +33,8 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 
 
 def count_words(text: str) -> int:
-    """Words: runs of letters and digits; each Han or kana character counts as one word."""
+    """Words: runs of letters and digits; each Han or kana character counts as one word. (The
+    definition: documents are counted by `count_words_many`, held equal to it by property tests.)"""
     if text.isascii():
         return len(_ASCII_WORD.findall(text))  # the same words, without Unicode classes
     if not _CJK_CHAR.search(text):  # most non-ASCII text: no Han or kana to count one by one
