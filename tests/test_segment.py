@@ -835,8 +835,9 @@ def test_a_surname_turn_takes_a_full_name_but_not_an_ocr_mangled_one_and_an_offi
         ("MR. SPEAKER", "Order. We go back to Mr. Mwaruwa's Question."),
     ]
     speakers = _turn_speakers(turns)
-    assert speakers[4:] == ["arap Metto", "Mwaruwa", "Deputy Speaker", "Speaker"], speakers
-    assert speakers[1] == "Speaker", speakers
+    # (the mangled labels themselves stay as written: nothing says whom 'HC SPEAKER' means)
+    assert speakers == ["arap Metto", "Speaker", "Kr. Mwaruwa", "Hc Speaker", "arap Metto", "Mwaruwa",
+                        "Deputy Speaker", "Speaker"], speakers
 
 
 @pytest.mark.parametrize(
