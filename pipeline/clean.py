@@ -225,7 +225,7 @@ _BOILERPLATE_LEAD = (
     r"sign in|log in|order back issues|listen to this (?:speech|article|story|interview).{0,40}|cve:\s*\S+|"
     r"(?:←\s*)?(?:previous|anterior|précédent|vorherige)(?:\s*[·|]\s*(?:contents|index|índice|sommaire|inhalt))?(?:\s*[·|]\s*(?:next|siguiente|suivant|nächste)\s*→?)?|"
     r"(?:contents|index)\s*[·|]\s*(?:next|siguiente|suivant)\s*→?|next\s*→|subscribe .{0,40}|"
-    r"浏览次数[:：]?\s*\d*|瀏覽次數[:：]?\s*\d*|.{0,30}版权所有.{0,80}|.{0,30}版權所有.{0,80}|[（(]?责任编辑[:：].{0,20}[)）]?|"
+    r"浏览次数[:：]?\s*\d*|瀏覽次數[:：]?\s*\d*|[（(]?责任编辑[:：].{0,20}[)）]?|"
     # "Torna all'archivio", "Back to index", "Zurück zum Archiv": a link back to the site's lists
     r"(?:back to|return to|go to|torna (?:a|al|all['’]|alla)|zurück zu[mr]?|retour (?:à l['’]|à la|au|aux)|volver al?|"
     r"voltar (?:ao?|à)|вернуться (?:к|в))\s?(?:the )?(?:archives?|archivio|archiv|archivo|arquivo|архиву?|index|indice|"
@@ -245,13 +245,13 @@ _BOILERPLATE_LEAD = (
 _RIGHTS = (r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
            r"tutti i diritti riservati|todos os direitos reservados|все права защищены")
 _BOILERPLATE_ANYWHERE = (
-    r".{0,80}(?:" + _RIGHTS + r")\.?|.{0,12}바로가기|.{0,40}무단\s?전재.{0,40}|.{0,40}재배포\s?금지.{0,10}|.{0,60}перепечатк.{0,80}|.{0,40}licensed under .{0,80}|.{0,40}공공누리.*|"
+    r".{0,80}(?:" + _RIGHTS + r")\.?|.{0,30}版权所有.{0,80}|.{0,30}版權所有.{0,80}|.{0,12}바로가기|.{0,40}무단\s?전재.{0,40}|.{0,40}재배포\s?금지.{0,10}|.{0,60}перепечатк.{0,80}|.{0,40}licensed under .{0,80}|.{0,40}공공누리.*|"
     r".{0,300}\b(?:photo|foto)\s+(?:by|:)\s+[A-ZÀ-Þ][\w.'’\- ]{2,40}|"
     # a photo caption with its credit: "President X greets … (Official Presidency Photo by Tom Lind)"
     r".{0,300}\([^()]{0,60}\b(?:photo|foto|photograph|image|picture|bild|фото)s?\s*(?::|by|credit|courtesy|©|von|por|de|par)\s[^()]{1,60}\)\.?"
 )
 # Every alternative of _BOILERPLATE_ANYWHERE needs one of these (lower-cased) to match.
-_ANYWHERE_KEYS = ("all rights reserved", "무단", "재배포", "перепечатк", "todos los derechos reservados", "tous droits réservés",
+_ANYWHERE_KEYS = ("all rights reserved", "版权所有", "版權所有", "무단", "재배포", "перепечатк", "todos los derechos reservados", "tous droits réservés",
                   "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
                   "все права защищены", "바로가기", "licensed under", "공공누리", "photo", "foto", "image",
                   "picture", "bild", "фото")
@@ -291,37 +291,70 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 
 
 def _first_letters(alternative: str) -> set[str] | None:
-    """The lower-cased letters a regex alternative must start with, read from the stdlib's parse
-    of it (as _pattern_chars reads the badness regex): a letter, a group or a branch every
-    alternative of which starts with one, or a repeat of those that cannot be skipped. None when
-    the alternative may start otherwise."""
+    """The lower-cased characters a regex alternative must start with, read from the stdlib's parse
+    of it (as _pattern_chars reads the badness regex): a literal, a small character set, a group or
+    a branch, each optional one adding what may follow it ('\\(?check' starts with '(' or 'c').
+    None when the alternative may start otherwise (any character, a digit class)."""
     import re._constants as C  # noqa: N812 - the stdlib's own regex parser, stable since 3.11
     import re._parser as P  # noqa: N812
 
-    def first(items: Any) -> set[str] | None:
-        if not items:
-            return None
-        op, av = items[0]
+    def char(code: int) -> set[str] | None:
+        low = chr(code).lower()
+        return {low} if len(low) == 1 else None
+
+    def item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+        """(the characters the item may start with, whether it may match nothing)"""
         if op is C.LITERAL:
-            return {chr(av).lower()} if chr(av).isalpha() else None
-        if op is C.SUBPATTERN:
-            return first(av[-1])
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            return first(av[2]) if av[0] >= 1 else None
-        if op is C.BRANCH:
-            letters: set[str] = set()
-            for branch in av[1]:
-                found = first(branch)
+            return char(av), False
+        if op is C.AT:
+            return set(), True  # \b and the like match no character
+        if op is C.IN:
+            chars: set[str] = set()
+            for kind, value in av:
+                found: set[str] | None = None  # a negated set, a category: too many characters
+                if kind is C.LITERAL:
+                    found = char(value)
+                elif kind is C.RANGE and value[1] - value[0] <= 100:
+                    found = set()
+                    for code in range(value[0], value[1] + 1):
+                        one = char(code)
+                        found = found | one if found is not None and one is not None else None
                 if found is None:
-                    return None
-                letters |= found
-            return letters
-        return None
+                    return None, False
+                chars |= found
+            return chars, False
+        if op is C.SUBPATTERN:
+            return sequence(av[-1])
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            found, empty = sequence(av[2])
+            return found, empty or av[0] == 0
+        if op is C.BRANCH:
+            chars, empty = set(), False
+            for branch in av[1]:
+                found, branch_empty = sequence(branch)
+                if found is None:
+                    return None, False
+                chars |= found
+                empty = empty or branch_empty
+            return chars, empty
+        return None, False
+
+    def sequence(items: Any) -> tuple[set[str] | None, bool]:
+        chars: set[str] = set()
+        for op, av in items:
+            found, empty = item(op, av)
+            if found is None:
+                return None, False
+            chars |= found
+            if not empty:
+                return chars, False
+        return chars, True
 
     try:
-        return first(list(P.parse(alternative, re.IGNORECASE)))
+        found, empty = sequence(list(P.parse(alternative, re.IGNORECASE)))
     except Exception:  # pragma: no cover - a future Python's parser: try the alternative on every line
         return None
+    return None if empty or not found else found
 
 
 def _lead_patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
@@ -371,7 +404,10 @@ def is_boilerplate(line: str) -> bool:
         low, keys = line.lower(), _ANYWHERE_ASCII_KEYS
     else:
         low, keys = line.casefold().replace("ı", "i").replace("\u0307", ""), _ANYWHERE_KEYS
-    return any(key in low for key in keys) and _BOILERPLATE_ANYWHERE_RE.match(line) is not None
+    for key in keys:  # (a loop, not any() over a generator: this runs on every line)
+        if key in low:
+            return _BOILERPLATE_ANYWHERE_RE.match(line) is not None
+    return False
 # Headers of link lists whose entries (short lines under them) are other pages' headlines.
 _LIST_HEADER = re.compile(
     r"^(?:most (?:read|popular|viewed|shared)|related(?: (?:posts|articles|stories|links))?:?|read more|"
@@ -403,12 +439,15 @@ _SOCIAL = re.compile(
     r"pinterest|tumblr|pocket|skype|mastodon|threads|bluesky|more)(?:\])?(?:\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
-# A menu: short items separated by bars or bullets ("Home | Local | Sports | Opinion").
+# A menu: short items separated by bars or bullets ("Home | Local | Sports | Opinion"), or a home
+# link and the menu's items set apart by runs of spaces.
+_HOME = r"(?:home|startseite|accueil|inicio|início|home page|главная|首页|首頁|홈|ホーム)"
 _NAV = re.compile(
     r"^(?:[^|•·]{1,25}\s*[|•·]\s*){3,}[^|•·]{1,25}$"
-    r"|^(?:home|startseite|accueil|inicio|início|home page|главная|首页|首頁|홈|ホーム)(?:\s{2,}\S[^\s]*(?:\s\S+)?){3,}\s*$",
+    r"|^" + _HOME + r"(?:\s{2,}\S[^\s]*(?:\s\S+)?){3,}\s*$",
     re.IGNORECASE,
 )
+_HOME_START = re.compile(_HOME, re.IGNORECASE)
 # "Posted on …", "Published: …": when a web page says it appeared (an article's date).
 _POSTED = re.compile(
     r"^\s*(?:posted(?: on| in)?|published(?: on)?|publicado(?: em| el)?|publié(?: le)?|veröffentlicht(?: am)?|"
@@ -418,8 +457,8 @@ _POSTED = re.compile(
 
 
 def _may_be_nav(line: str) -> bool:
-    """Whether _NAV could match: it needs three separators or a run of two whitespace characters."""
-    return "|" in line or "•" in line or "·" in line or "  " in line or not line.isprintable()
+    """Whether _NAV could match: it needs a separator, or a home link at the start."""
+    return "|" in line or "•" in line or "·" in line or _HOME_START.match(line) is not None
 
 
 _WEB_INFO = re.compile(

@@ -423,6 +423,9 @@ _BOILERPLATE_PIECES = st.sampled_from([
     "Comments are closed", "image ", "PICTURE", "Bild von ", "Фото: ", "foto", " ", "(", ")", ".", "x" * 70,
     "Mr Smith said", "Tags: ", "Read more", "Ⅰ", "ſ", "K", "İ", "ı", "ᲂ", "ᲄ", "lİcenſed under ", "ФОᲄО: ",
     "ſhare this", "ıNDEX", "ᲂЕРСИЯ ДЛЯ ПЕЧАТИ", "SUBSCRIBE", "\t", "Sign in", "Kontakt", "ⅰ", "À LIRE AUSSI", "인쇄", "打印本页",
+    # alternatives that open with an optional sign, a character set or a symbol
+    "(Check against delivery)", "（责任编辑：", "版权所有", "版權所有 ", "【打印】", "← Previous", "3 min read", "rq/ms",
+    "[Music]", "©2020", "<< back", "Powered by ", "[en] [fr]",
 ])
 
 
@@ -485,7 +488,7 @@ _NAVISH = st.text(alphabet=st.sampled_from(list("Home ab|•·\t\u00a0\u2003 1")
 @settings(max_examples=500, deadline=None)
 @given(_NAVISH)
 def test_nav_guard_never_hides_a_menu(line: str) -> None:
-    for candidate in (line, "Home  " + line):
+    for candidate in (line, "Home  " + line, "ГЛАВНАЯ" + line, "home page\t" + line):
         assert not clean._NAV.match(candidate) or clean._may_be_nav(candidate)
 
 
