@@ -170,8 +170,18 @@ def needs_ftfy(text: str) -> bool:
 
 _BLANK = re.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
-# The runs _SPACES replaces by one space that are not already one space (same result, fewer calls).
-_SPACE_RUNS = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f][ \t\u00a0\u2000-\u200a\u202f\u205f]*| [ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+_OTHER_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f]")
+_SPACE_PAIRS = re.compile("  +")
+
+
+def collapse_spaces(text: str) -> str:
+    """_SPACES.sub(" ", text) in two cheaper passes, each skipped when it has nothing to do: the
+    other spaces become plain ones, then runs of plain spaces one (a regex that stops at every
+    space of a text to look for a second one runs at a fraction of the speed)."""
+    if _OTHER_SPACE.search(text):
+        text = _OTHER_SPACE.sub(" ", text)
+    return _SPACE_PAIRS.sub(" ", text) if "  " in text else text
+
 
 # ---- page furniture and boilerplate ---------------------------------------------------------
 
@@ -1134,7 +1144,7 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     text = remove_furniture(text, config, fixes, meta)
     text = split_indented_paragraphs(text, fixes)
     # Tabs and exotic spaces inside lines become single spaces; indentation is not kept.
-    text = "\n".join([_trim_line(line) for line in _SPACE_RUNS.sub(" ", text).split("\n")])
+    text = "\n".join([_trim_line(line) for line in collapse_spaces(text).split("\n")])
     text = text.replace("\u3000", " ")
     blocks, front = markdown_to_blocks(text, fixes, markdown=decoded.format in ("markdown", "html", "json"))
     meta.update({k: v for k, v in front.items() if k not in meta})

@@ -35,6 +35,20 @@ _TERMINAL = re.compile(r"[.!?…。！？:;：；]['’”»›\"')\]」』]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_LAST_WORD_REVERSED = re.compile(r"\W*([^\W\d_]+)")
+
+
+def last_word(text: str) -> str | None:
+    """The letters of _LAST_WORD's match in `text` (the word before the closing punctuation), read
+    from the end: searching from the start tries the pattern at every word of the text."""
+    window = text[-80:][::-1]
+    match = _LAST_WORD_REVERSED.match(window)
+    if match is None:
+        return None
+    if match.end() == len(window) and len(text) > 80:
+        match = _LAST_WORD_REVERSED.match(text[::-1])  # the word may begin before the window
+        assert match is not None
+    return match.group(1)[::-1]
 
 _SALUTATION = re.compile(
     r"^(?:(?:my |our |very )?dear\b|fellow[- ]|comrades?\b|ladies\b|gentlemen\b|mr\.? (?:president|speaker|chairman|secretary)|"
@@ -208,10 +222,8 @@ def join_kind(a: str, b: str) -> str | None:
         return ""
     if first.islower() or (_HANGUL.match(last) and _HANGUL.match(first) and not a.endswith(("!", "?"))):
         return " "
-    word = _LAST_WORD.search(a[-80:])
-    if word and word.start() == 0 and len(a) > 80:
-        word = _LAST_WORD.search(a)  # the last word may begin before the last 80 characters
-    if word and word.group(1) == word.group(1).lower() and word.group(1).casefold() in FUNCTION_WORDS:
+    word = last_word(a)
+    if word and word == word.lower() and word.casefold() in FUNCTION_WORDS:
         return " "
     return None
 

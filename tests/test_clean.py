@@ -494,6 +494,13 @@ def test_nav_guard_never_hides_a_menu(line: str) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(_NAVISH)
+def test_collapsing_spaces_equals_its_definition(text: str) -> None:
+    assert clean.collapse_spaces(text) == clean._SPACES.sub(" ", text)
+    assert clean.collapse_spaces(text + "\n x  y\u2003 z") == clean._SPACES.sub(" ", text + "\n x  y\u2003 z")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAVISH)
 def test_furniture_key_equals_its_definition(line: str) -> None:
     assert clean._norm_furniture(line) == clean._DIGITS.sub("#", clean._SPACES.sub(" ", line).strip().casefold())
 

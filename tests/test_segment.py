@@ -782,6 +782,13 @@ def test_reflowed_paragraphs_have_single_spaces(lines: list[str]) -> None:
         assert paragraph == paragraph.strip() and not re.search(r"\s{2,}", paragraph)
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(list("abÉ 9_.,)\t²٣") + ["the ", "x" * 30]), max_size=12).map("".join))
+def test_last_word_equals_its_regex(text: str) -> None:
+    found = _segment._LAST_WORD.search(text)
+    assert _segment.last_word(text) == (found.group(1) if found else None)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aZ 9.-É")), max_size=12))
 def test_all_capitals_fast_path_equals_its_definition(text: str) -> None:
