@@ -206,7 +206,7 @@ _BOILERPLATE_LEAD = (
     r"\(?verificar contra lectura\)?\.?|\(?cotejar contra lectura\)?\.?|"
     r"skip to (?:main )?content|print this (?:page|article|post)|(?:previous|next) (?:post|article|story).*|"
     r"filed under:?.*|bookmark the permalink.*|this entry was posted.*|related (?:posts|articles|stories):?|"
-    r"all rights reserved\.?|copyright ©.*|© ?\d{4}.*|subscribe to (?:our|the) newsletter.*|"
+    r"all rights reserved\.?|copyright ?©.*|(?:useful |external )?links:?|© ?\d{4}.*|subscribe to (?:our|the) newsletter.*|"
     r"read more(?: ?»| ?›| \.\.\.)?|trackbacks? .*are (?:open|closed)\.?|tweet|share on (?:facebook|twitter|x)|"
     r"(?:back to )?top of (?:the )?page|back to top|last (?:updated|modified)(?: on)?:? .{0,40}|"
     r"end \d{1,2}[:.]\d{2} ?[ap]\.?m\.? ?(?:[a-z]{2,4})?|tags?: .{1,80}|categor(?:y|ies): .{1,80}|"
@@ -420,7 +420,7 @@ def is_boilerplate(line: str) -> bool:
     return False
 # Headers of link lists whose entries (short lines under them) are other pages' headlines.
 _LIST_HEADER = re.compile(
-    r"^(?:most (?:read|popular|viewed|shared)|related(?: (?:posts|articles|stories|links))?:?|read more|"
+    r"^(?:most (?:read|popular|viewed|shared)|related(?: (?:posts|articles|stories|links))?:?|read more|(?:useful |external )?links:?|"
     r"more (?:news|stories|from).{0,30}|you may also like|recommended|popular (?:posts|stories)|"
     r"recent (?:posts|articles|entries)|read next|related speeches|related (?:links|content)|veja também|leia também|"
     r"lire aussi|à lire aussi|lesen sie auch|leggi anche|lea también|читайте также|相关新闻|相關新聞)\s*$",
@@ -956,6 +956,44 @@ def split_header_columns(text: str, head_lines: int = 25) -> str:
     return "\n".join(lines)
 
 
+# A browser's print of a web page heads each page with the date, the time and the page's title
+# ("9/30/24, 6:17 PM Building on … _Ministry ...") and foots it with the address and the page count
+# ("https://www.example.gov/statement.html 2/6").
+_BROWSER_HEAD = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?P<title>\S.{2,})")
+_BROWSER_FOOT = re.compile(r"(?P<url>(?:https?://|www\.)\S+)(?:\s+(?P<page>\d{1,4}\s*/\s*\d{1,4}))?")
+
+
+class _BrowserPrint:
+    """The print furniture of a document's lines: a head is furniture when it is said on two
+    pages or more (once, a line that opens with a date and a time may be the text's: a chat log's),
+    a foot when it gives the page count or its address is repeated."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.heads: Counter[str] | None = None
+        self.urls: Counter[str] | None = None
+
+    def title(self, stripped: str) -> str | None:
+        """The page title of a print head repeated on other pages, or None."""
+        head = _BROWSER_HEAD.fullmatch(stripped)
+        if head is None:
+            return None
+        if self.heads is None:
+            self.heads = Counter(line.strip() for line in self.lines if line[:1].isdigit() or line[:1].isspace())
+        return head.group("title") if self.heads[stripped] >= 2 else None
+
+    def is_foot(self, stripped: str) -> bool:
+        foot = _BROWSER_FOOT.fullmatch(stripped)
+        if foot is None:
+            return False
+        if foot.group("page"):
+            return True
+        if self.urls is None:
+            self.urls = Counter(m.group("url") for line in self.lines if (m := _BROWSER_FOOT.fullmatch(line.strip())))
+        return self.urls[foot.group("url")] >= 2
+
+
 def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dict[str, str]) -> str:
     """Page numbers, running heads/footers (short lines repeated across pages) and web
     boilerplate removed. The first occurrence of a repeated line near the top is kept: it is
@@ -979,6 +1017,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
     head_zone = 0
     list_left = 0
     head_names: Counter[str] = Counter()
+    browser = _BrowserPrint(lines)
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -987,6 +1026,15 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
         head_zone += 1
         if _PAGE_NUMBER.match(stripped) and index > 0 and not (head_zone <= 15 and _YEAR.match(stripped)):
             removed.add("page_numbers")
+            out.append("")
+            continue
+        if stripped[:1].isdigit() and (title := browser.title(stripped)) is not None:
+            meta.setdefault("page_title", title)
+            removed.add("running_heads")
+            out.append("")
+            continue
+        if stripped[:4] in ("http", "www.") and browser.is_foot(stripped):
+            removed.add("running_heads")
             out.append("")
             continue
         bare = (_MD_LINK.sub(r"\1", stripped) if "](" in stripped else stripped).strip("*_#>[] «‹←")

@@ -311,6 +311,15 @@ def _title_case_ratio(text: str) -> float:
     return sum(1 for w in words if w[0].isupper()) / len(words)
 
 
+# Offices that follow a name in apposition ("Wang Yi, Member of the Political Bureau"), and the
+# words that join them to what they are of.
+_APPOSITION_OFFICES = frozenset(["member", "head", "chief", "director", "envoy", "delegate", "commissioner", "adviser",
+                                 "advisor", "counsellor", "spokesperson", "spokesman", "spokeswoman", "deputy", "vice",
+                                 "chairperson", "coordinator", "rapporteur", "membre", "chef", "miembro", "jefe",
+                                 "mitglied", "leiter", "leiterin"])
+_OFFICE_OF = frozenset(["of", "for", "to", "at", "de", "du", "des", "del", "della", "der", "des", "für"])
+
+
 def name_after_honorific(text: str) -> str | None:
     """The person an occasion line names: 'Statement by H.E. Mr. Kim Song, Ambassador…' -> 'Kim Song'."""
     tokens = text.replace("\u00a0", " ").split()
@@ -330,6 +339,9 @@ def name_after_honorific(text: str) -> str | None:
                 break
             if bare.isupper() and bare.casefold() in _CAPS_FUNCTION_WORDS:
                 break  # "REMARKS BY THE PRESIDENT IN THE …": in capitals, "IN" is not a name ("Jong In Song" is)
+            following = tokens[j + 1].casefold() if j + 1 < len(tokens) else ""
+            if name and bare.casefold() in _APPOSITION_OFFICES and (following in _OFFICE_OF or len(name) >= 2):
+                break  # "H.E. Wang Yi Member of the Political Bureau …": the office after the name
             name.append(bare)
             if bare != tok:  # a comma or possessive ends the name
                 break
@@ -499,6 +511,8 @@ def parse_speaker_line(text: str) -> tuple[str, str | None] | None:
         return None
     if not (affiliation[0].isupper() or affiliation[0] in "(“\"'" or _SPEECH_BY.match(text.strip())):
         return None
+    if (affiliation[:1].isdigit() or affiliation[-1:].isdigit()) and is_date_line(affiliation) is not None:
+        return None  # "New York, September 28, 2024": a dateline, a place and a date
     return name_from_text(name), affiliation.strip()
 
 
@@ -679,6 +693,19 @@ def _deck_before_byline(blocks: list[Block], index: int) -> bool:
                for b in following)
 
 
+def _is_page_title(text: str, page_title: str) -> bool:
+    """Whether a header block is the page title a browser printed ("Water for the Valleys_Ministry
+    of Rivers ..."): the title with the site's name after it, or cut short."""
+    block = " ".join(text.split()).casefold()
+    page = " ".join(page_title.split()).casefold()
+    if len(block) < 12:
+        return False
+    if page.startswith(block):
+        return len(page) == len(block) or not page[len(block)].isalnum()
+    cut = page.rstrip(". …")
+    return cut != page and len(cut) >= 30 and block.startswith(cut)
+
+
 def _norm_key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
@@ -741,6 +768,12 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
     for block in header_blocks:
         if id(block) in decks:
             parts.lines.append(block.text)
+            continue
+        if meta.get("page_title") and parts.field_title is None and _is_page_title(block.text, meta["page_title"]):
+            # The title the browser printed atop every page names this block: the title, whole.
+            parts.field_title = block.text
+            parts.lines.append(block.text)
+            seen[_norm_key(block.text)] = "title"
             continue
         for group in _header_line_groups(block):
             _assign_header_text(group, block, parts, seen)
@@ -898,6 +931,13 @@ _TITLE_KEYS = {"title", "topic", "subject", "re", "titel", "thema", "betreff", "
                "題目", "件名", "表題"}
 _DATE_KEYS = {"date", "dated", "air date", "delivered on", "date delivered", "delivered at", "fecha de emisión", "broadcast", "aired", "delivered", "date of delivery", "datum", "fecha",
               "data", "дата", "날짜", "일시", "日期", "时间", "時間", "日時", "日付"}
+# Header fields that say when a page was posted or changed, not when the text was said or written.
+_PUBLISHED_FIELD = re.compile(
+    r"^(?:(?:last )?(?:updated|modified)(?: on)?|posted(?: on)?|published(?: on)?|released(?: on)?|aktualisiert(?: am)?|"
+    r"veröffentlicht(?: am)?|mis à jour(?: le)?|publié(?: le)?|actualizado(?: el)?|publicado(?: el| em)?|"
+    r"aggiornato(?: il)?|pubblicato(?: il)?|обновлено|опубликовано|更新时间|發布時間|发布时间)\s*[:：]",
+    re.IGNORECASE,
+)
 _WEEKDAY = re.compile(
     r"\b(?:" + "|".join(sorted({n for names in WEEKDAYS.values() for n in names}, key=len, reverse=True)) + r")\b"
     r"|[월화수목금토일]요일|[月火水木金土日]曜日|星期[一二三四五六日天]",
@@ -1138,6 +1178,11 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     elif header_field and key_name in _DATE_KEYS and (field_date := find_date(header_field.group("value"))):
         role = "date"
         parts.dates.insert(0, (field_date, header_field.group("value").strip()))  # said outright: first
+    elif date is not None and _PUBLISHED_FIELD.match(text):
+        # "Updated: SEPTEMBER 29, 2024 08:37" above "New York, September 28, 2024": when the page
+        # was posted, the text's own date only when the header gives no other
+        role = "date"
+        parts.loose_dates.append((date, text))
     elif (_ADDRESSEE.match(text) and not _is_upper(text)) or parts.addressee_block == id(block) \
             or (len(block.lines) >= 4 and text.startswith(block.lines[0].strip()) and _titled_person(block.lines[0].strip())):
         role = "addressee"  # "To Comrade …", "His Excellency" and the lines under it: to whom, not by whom

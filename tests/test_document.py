@@ -456,3 +456,56 @@ def test_two_people_one_of_whom_mostly_asks_is_an_interview() -> None:
     question, the exchange is an interview."""
     assert process("talks/asks.txt", _exchange(asks=True)).document.doc_type == "interview"
     assert process("talks/tells.txt", _exchange(asks=False)).document.doc_type == "transcript"
+
+
+# ---- a web page printed from a browser to PDF, then to text -------------------------------------
+
+_PRINT_HEAD = "3/14/25, 9:05 AM Water for the Valleys: Statement at the Delta Water Conference_Ministry of Rivers ..."
+_PRINT_FOOT = "https://www.rivers.gov.example/en/statements/2025/t20250313_0042.html"
+
+
+def _browser_print() -> str:
+    paragraphs = [
+        ("Today our rivers carry less water than at any time since records began, and the farms along "
+         "the lower valleys have lost two harvests in five years."),
+        ("We have therefore agreed with our neighbours upstream on a shared plan: the reservoirs will be "
+         "released in turn, and the gauges on each border will be read by both sides."),
+        ("The plan is not a favour from one country to another. It is the only way that the delta, "
+         "which feeds all of us, will still be green when our grandchildren farm it."),
+    ]
+    pages = [
+        f"{_PRINT_HEAD}\nMinistry of Rivers\nThe Republic of Estravia\n\nHOME > STATEMENTS\n\n"
+        "Water for the Valleys: Statement at the\nDelta Water Conference\n\n"
+        "Updated: MARCH 14, 2025 08:37\n\n"
+        "Statement by H.E. Lina Varga\nMember of the Cabinet and Minister of Rivers of the Republic of Estravia\n"
+        "At the Delta Water Conference\n\nDelta City, March 13, 2025\n\nDistinguished delegates,\n\n"
+        f"{paragraphs[0]}\n\n{_PRINT_FOOT}\n\n1/3\n",
+        f"{_PRINT_HEAD}\n{paragraphs[1]}\n\n{_PRINT_FOOT} 2/3\n",
+        f"{_PRINT_HEAD}\n{paragraphs[2]}\n\nThank you.\n\nLinks:\n\nCabinet Office | Ministry of Farms | Delta Commission |\n\n"
+        "Border Water Authority\n\nCopyright© www.rivers.gov.example\n\n"
+        f"{_PRINT_FOOT} 3/3\n",
+    ]
+    return "".join(pages)
+
+
+def test_a_browser_printed_statement_loses_the_print_furniture_and_keeps_its_metadata() -> None:
+    rows = process("un/estravia_statement.txt", _browser_print())
+    doc = rows.document
+    assert doc.title == "Water for the Valleys: Statement at the Delta Water Conference"
+    assert doc.author == "Lina Varga"  # not "Lina Varga Member", nor a line of the site's footer
+    assert doc.date == dt.date(2025, 3, 13)  # the dateline's, not the page's "Updated:" date
+    assert doc.doc_type == "speech"
+    texts = [p.text for p in rows.paragraphs]
+    assert not any("9:05 AM" in t or "rivers.gov.example" in t or "Border Water Authority" in t for t in texts)
+    assert texts[-1] == "Thank you."
+    assert [s.speaker for s in rows.sections] == ["Lina Varga"] * len(rows.sections)  # no turn by "Delta City"
+    assert "running_heads" in doc.fixes
+
+
+def test_a_line_that_opens_with_a_date_and_time_once_is_text() -> None:
+    """A chat log's line starts with a date and a time too; said once, it is not a print head."""
+    text = ("Minutes of the ferry committee\n\n"
+            "3/14/25, 9:05 AM Ana: the morning ferry will leave from the new pier from Monday on.\n\n"
+            "3/14/25, 9:07 AM Ben: then the bus timetable has to change with it, or nobody will reach it.\n")
+    rows = process("notes/ferry.txt", text)
+    assert any("9:05 AM Ana" in p.text for p in rows.paragraphs)

@@ -333,6 +333,8 @@ def test_plain_text_gets_no_invented_header(text: str) -> None:
         ("In the morning, the delegates met.", None),
         ("Peace, Bread and Land", None),
         ("The harvest was good, and the people were happy.", None),
+        ("New York, September 28, 2024", None),  # a dateline: a place and a date
+        ("Delta City, 13 March 2025", None),
     ],
 )
 def test_parse_speaker_line(line: str, expected: tuple[str, str] | None) -> None:
@@ -909,3 +911,16 @@ def test_a_name_in_capitals_takes_natural_case_whatever_generation_follows(text:
     from pipeline.names import natural_case
 
     assert natural_case(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("occasion", "expected"),
+    [
+        ("Statement by H.E. Wang Yi Member of the Political Bureau of the CPC Central Committee", "Wang Yi"),
+        ("Statement by H.E. Mr. Kim Song of the DPRK delegation", "Kim Song"),  # 'Song' is a name, not an office
+        ("Remarks by H.E. Ms. Ana Lopez Deputy Prime Minister", "Ana Lopez"),
+        ("Address by Ms. Edith Head", "Edith Head"),
+    ],
+)
+def test_an_office_after_the_name_is_not_part_of_it(occasion: str, expected: str) -> None:
+    assert _segment.name_after_honorific(occasion) == expected
