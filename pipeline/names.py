@@ -98,11 +98,29 @@ def respace_titles(text: str) -> str:
     return _DOTTED_SIR.sub(r"\1 ", _GLUED_TITLE.sub(r"\1. ", text))
 
 
+_DON = frozenset(["d.", "dn.", "dña.", "dª", "dª.", "d.ª"])
+_SPANISH_TITLES = frozenset(["sr", "sr.", "sra", "sra.", "srta.", "señor", "señora", "excmo", "excmo.", "excma", "excma.",
+                             "ilmo.", "ilma.", "sres", "sres."])
+# Titles that are also surnames: after a given name, part of the name ("Ana Pastor Julián").
+_SURNAME_TITLES = frozenset(["pastor", "king", "prince", "marshal", "queen", "lord", "general", "dean"])
+
+
+def _drop_don(name: str) -> str:
+    """'Excmo. Sr. D. Pedro Sánchez' -> 'Excmo. Sr. Pedro Sánchez': after a Spanish title and
+    before a given name, 'D.' and 'Dña.' are Don and Doña, not initials (as in 'Mr. D. H. Smith')."""
+    tokens = name.split()
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].casefold() in _DON and tokens[i - 1].casefold().rstrip(",") in _SPANISH_TITLES \
+                and not tokens[i + 1].endswith("."):
+            return " ".join(tokens[:i] + tokens[i + 1:])
+    return name
+
+
 def strip_honorifics(name: str) -> str:
     """Leading titles and forms of address removed: 'H.E. Mr. Kim Song' -> 'Kim Song'.
     A name that is nothing but a title ('The President') keeps its last title word; an office
     ('The Minister for Energy') stays whole, without its article."""
-    name = respace_titles(name)
+    name = _drop_don(respace_titles(name))
     tokens = name.replace("\u00a0", " ").split()
     kept = list(tokens)
     while kept and (kept[0].casefold().rstrip(",") in HONORIFICS or kept[0].casefold() in ("the", "der", "die", "el", "la", "le")):
@@ -212,6 +230,7 @@ def name_from_text(text: str) -> str:
     """A name line as a person's name: 'by' and honorifics removed, natural case; an office's
     complement before the name dropped ('Bundesministerin für Verkehr Elisabeth Haid')."""
     text = _POST_NOMINALS.sub("", re.sub(r"^(?:by|von|par|por|di)\s+", "", text.strip(), flags=re.IGNORECASE))
+    text = _drop_don(text)
     tokens = text.split()
     if len(tokens) >= 4 and tokens[0].casefold() in HONORIFICS and any(t.islower() for t in tokens[1:-2]):
         last_lower = max(i for i, t in enumerate(tokens[:-2]) if t.islower())
@@ -222,7 +241,8 @@ def name_from_text(text: str) -> str:
     tokens = text.split()
     # "FOREIGN MINISTER DARIO KELL", "Przewodnicząca Sejmiku Teresa Jabłońska", "Członek Zarządu
     # Województwa Konrad Śliwiński": an office of several words before the name.
-    office = [i for i, t in enumerate(tokens[:4]) if t.casefold().rstrip(",") in HONORIFICS]
+    office = [i for i, t in enumerate(tokens[:4]) if t.casefold().rstrip(",") in HONORIFICS
+              and not (i and t.casefold() in _SURNAME_TITLES and tokens[i - 1].casefold() not in HONORIFICS)]
     if office and len(tokens) > office[-1] + 1:
         tail = tokens[office[-1] + 1:]
         while len(tail) > 1 and tail[0].casefold() in OFFICE_COMPLEMENTS:

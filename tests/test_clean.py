@@ -527,3 +527,10 @@ def test_markdown_line_guards_are_necessary_conditions(line: str) -> None:
     assert not clean._MD_RULE.match(line) or sign in clean._RULE_SIGNS
     assert not clean._MD_HEADING.match(line) or sign == "#"
     assert not clean._MD_HARD_BREAK.search(line) or line.endswith(("  ", "\\"))
+
+
+def test_a_cover_price_is_page_furniture_and_a_sentence_about_prices_is_not() -> None:
+    for line in ("Price: KShs. 25", "Prix : 2 €", "Price 50p", "Цена 10 руб."):
+        assert clean.is_boilerplate(line), line
+    for line in ("The price of bread rose to 25 shillings.", "Price controls"):
+        assert not clean.is_boilerplate(line), line

@@ -924,3 +924,30 @@ def test_a_name_in_capitals_takes_natural_case_whatever_generation_follows(text:
 )
 def test_an_office_after_the_name_is_not_part_of_it(occasion: str, expected: str) -> None:
     assert _segment.name_after_honorific(occasion) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("EXCMO. SR. D. PEDRO SÁNCHEZ PÉREZ-CASTEJÓN", "Pedro Sánchez Pérez-Castejón"),  # D. = Don after a title
+        ("Sra. Dña. Ana Pastor Julián", "Ana Pastor Julián"),  # and 'Pastor' after a given name is her surname
+        ("Sr. D. J. Pérez", "D. J. Pérez"),  # before an initial, 'D.' is an initial too
+        ("Mr. D. H. Smith", "D. H. Smith"),
+        ("D. H. Lawrence", "D. H. Lawrence"),
+        ("Pastor John Smith", "John Smith"),
+        ("FOREIGN MINISTER DARIO KELL", "Dario Kell"),
+    ],
+)
+def test_name_lines_lose_their_titles_and_keep_their_names(line: str, expected: str) -> None:
+    from pipeline.names import name_from_text
+
+    assert name_from_text(line) == expected
+
+
+def test_a_line_that_only_numbers_the_issue_is_not_the_title() -> None:
+    text = ("KENYA NATIONAL ASSEMBLY\n\n5TH SESSION 6TH PARLIAMENT VOLUME 87 NUMBER 10\n\n"
+            "Wednesday, 17th June, 1992\n\n"
+            "Mr. Deputy Speaker: Order! The House will now take the first Question on the Order Paper.\n")
+    result = segment(text)
+    assert result.header.title is None
+    assert result.header.date_text == "17th June, 1992"
