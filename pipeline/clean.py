@@ -436,7 +436,9 @@ _SHARE_ITEM = re.compile(
     re.IGNORECASE,
 )
 # A table-of-contents entry: dot or tab leaders, then a page reference ("… . . . . 17881 B").
-_TOC_LINE = re.compile(r"(?:\s?\.){4,}\s*\d{1,5}\s*[A-D]?\s*$|\t+\s*\d{1,5}\s*[A-D]?\s*$")
+# (or a list of them, as a parliament's index gives a speaker's columns: "… . 5643D, 5644A, 5661D")
+_PAGE_REFS = r"\d{1,5}\s*[A-D]?(?:\s*,\s*(?:\d{1,5}\s*)?[A-D]?)*,?"
+_TOC_LINE = re.compile(r"(?:(?:\s?\.){4,}|\t+|\s\.)\s*" + _PAGE_REFS + r"\s*$")
 # Site navigation: "Home > Archive > Plekhanov", "MIA » Works » 1889".
 _BREADCRUMB = re.compile(
     r"^(?:[^>»›→▸►|]{1,40}\s(?:>|»|›|→|▸|►|/)\s){2,}[^>»›→▸►|]{1,60}$"
@@ -878,7 +880,7 @@ def _line_furniture(line: str, stripped: str) -> str | None:
     first, last = stripped[:1], stripped[-1:]
     if (first.isdigit() or last.isdigit() or stripped[:4].casefold() == "page") and _PAGE_HEAD.match(line):
         return "running_heads"
-    if (last.isdigit() or last in "ABCD") and _TOC_LINE.search(stripped):
+    if (last.isdigit() or last in "ABCD,") and _TOC_LINE.search(stripped):
         return "table_of_contents"
     return None
 

@@ -169,8 +169,16 @@ _HANGUL_NAME = re.compile(
 )
 
 
+# Words that name what a Korean text is ("신년사", New Year address), shaped like a surname and a given
+# name; and the archive's labels for its own note and the original ("해제", "원문").
+KOREAN_GENRES = frozenset(["신년사", "기념사", "개회사", "폐회사", "축사", "환영사", "격려사", "치사", "대회사", "취임사",
+                           "추도사", "연설", "연설문", "담화", "담화문", "서한", "사설", "논설", "강연", "보고", "성명",
+                           "성명서", "인사말", "연두사", "송년사", "해제", "원문"])
+
+
 def is_hangul_name(text: str) -> bool:
-    return bool(_HANGUL_NAME.match(text.strip()))
+    text = text.strip()
+    return bool(_HANGUL_NAME.match(text)) and text not in KOREAN_GENRES
 
 
 # Words after a name in an occasion that say where or when, not who: "… FEDERICO ARRIETA LOMAS EN LA CONFERENCIA".

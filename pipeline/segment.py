@@ -898,6 +898,8 @@ _JOINT = re.compile(r"^joint\b|\b(?:by|of|from)\s+.{3,80}\s(?:and|y|et|und|e|и)
                     r"chancellor|king|queen|h\.e\.|mr|ms|mrs|dr|premier|presidente|président|ministre|ministro)\b",
                     re.IGNORECASE)
 _IMPRINT = re.compile(r"(?:[A-ZÀ-Þ][^\s\d]*[\s,]+){1,3}(?:1[5-9]|20)\d\d")  # "LIRAVA 1979": a publisher's place and year
+# An index entry gives the page and column it points to: "Eintritt des Abg. Franke … 5644A".
+_COLUMN_REF = re.compile(r"(?<!\S)\d{3,5}[A-D](?![\w])")
 # Where a record sits in its series, and nothing else: "5TH SESSION 6TH PARLIAMENT VOLUME 87 NUMBER 10",
 # "Vol. 12, No. 3", "18. Wahlperiode 181. Sitzung": not a title.
 _ISSUE_WORD = (r"(?:session|parliament|volume|vol|number|no|nos|issue|part|series|sitting|legislature|assembly|"
@@ -1246,6 +1248,7 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         (_letters_ratio(text) > 0.6 or (bool(_CJK.search(text) or _HANGUL.search(text))
                                         and _letters_ratio(re.sub(r"\d", "", text)) > 0.75 and _letters_ratio(text) > 0.4))
         and not _IMPRINT.fullmatch(text) and not (_ISSUE_LINE.fullmatch(text) and re.search(r"\d", text))
+        and not _COLUMN_REF.search(text)
         and not _TIME.search(text) and "@" not in text and "http" not in text
         and len(text) <= 250 and not _LETTERHEAD.search(text) and not _is_institution(text) and not masthead
         and not (_HEADER_FIELD.match(text) and (loose_day := find_date(text)) is not None and loose_day.precision == "day")

@@ -534,3 +534,13 @@ def test_a_cover_price_is_page_furniture_and_a_sentence_about_prices_is_not() ->
         assert clean.is_boilerplate(line), line
     for line in ("The price of bread rose to 25 shillings.", "Price controls"):
         assert not clean.is_boilerplate(line), line
+
+
+def test_index_entries_with_lists_of_page_and_column_references_are_furniture() -> None:
+    """A parliament's printed index: '… . 5643D, 5644A', '…<tab>5644B, 5658D', '… . . . . 5644C, D,'."""
+    text = _clean("143. Sitzung\n\nGeschäftliche Mitteilungen . 5643D, 5644A, 5661D\n"
+                  "Zur Tagesordnung \t 5644B, 5658D\nAbstimmungen . . . . 5644C, 5645C, 5646B, D,\n\n"
+                  "Die Sitzung wird um 13 Uhr 32 Minuten durch den Präsidenten eröffnet.\n")
+    assert "Mitteilungen" not in text and "Tagesordnung" not in text and "Abstimmungen" not in text
+    assert "Die Sitzung wird um 13 Uhr 32 Minuten" in text
+    assert "in 1951. It cost 12, 13 or 14 marks" in _clean("We met in 1951. It cost 12, 13 or 14 marks\nthen.\n")

@@ -951,3 +951,22 @@ def test_a_line_that_only_numbers_the_issue_is_not_the_title() -> None:
     result = segment(text)
     assert result.header.title is None
     assert result.header.date_text == "17th June, 1992"
+
+
+def test_a_korean_genre_word_is_a_title_not_a_name() -> None:
+    """'신년사' (New Year address) has the shape of a Korean name, a surname syllable and two more."""
+    text = ("신년사\n\n- 2025년 01월 01일\n해 제\n\n"
+            "이 신년사는 새해의 농업 계획을 처음으로 밝힌 글이다.\n\n원 문\n\n친애하는 동지들!\n\n"
+            "우리는 새해를 맞이하여 모든 마을에 새 물길을 내고 더 많은 곡식을 거두기 위하여 힘을 다할 것입니다.\n")
+    result = segment(text)
+    assert result.header.title == "신년사"
+    assert result.header.author != "신년사"
+
+
+def test_an_index_entry_pointing_to_a_column_is_not_the_title() -> None:
+    text = ("143. Sitzung\n\nBonn, Mittwoch, den 23. Mai 1951.\n\n"
+            "Eintritt des Abg. Franke in den Bundestag 5644A\n\n"
+            "Präsident Dr. Ehlers: Die Sitzung ist eröffnet. Wir setzen die zweite Beratung fort.\n")
+    result = segment(text)
+    assert result.header.title is None
+    assert result.header.date_text == "23. Mai 1951"
