@@ -16,8 +16,10 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,6 +78,10 @@ def main() -> int:
         saved = json.loads(args.compare.read_text(encoding="utf-8"))
         differ = sorted(k for k in per_doc.keys() | saved.keys() if per_doc.get(k) != saved.get(k))
         print(f"{len(differ)} documents differ from {args.compare}", *differ[:20], sep="\n  ")
+        if differ:
+            # bench copies are named NNNNNN-<source file>: which sources the differences come from
+            sources = Counter(re.sub(r"^\d+-", "", Path(k).name) for k in differ)
+            print("by source:", ", ".join(f"{name} x{n}" for name, n in sources.most_common()))
     return 0
 
 
