@@ -57,7 +57,8 @@ _SALUTATION = re.compile(
     r"liebe\b|sehr geehrte|beste\b|geachte\b|autorità\b|"
     r"signor|cari\b|caro\b|care\b|cara\b|gentil|senhor|senhoras|excelent[íi]ssim|prezad|caros?\b|queridos?\b|"
     r"vážen|drazí|milí|dámy a pánové|szanown|drodzy|kochani|panie i panowie|sayın|kære|kära|hyvät|stimat|dragi|poštovan|tisztelt|"
-    r"уважаем|дорог|товарищ|друзья|친애하는|존경하는|동포|동지|尊敬|各位|同志们|同志們|朋友们|朋友們|女士们|先生们|亲爱的|親愛的|"
+    r"уважаем|дорог|товарищ|друзья|господин\b|госпожа\b|господа\b|дамы и господа|"
+    r"친애하는|존경하는|동포|동지|尊敬|各位|同志们|同志們|朋友们|朋友們|女士们|先生们|亲爱的|親愛的|"
     r"みなさん|皆さん|皆様|여러분)",
     re.IGNORECASE,
 )
@@ -247,8 +248,15 @@ def is_salutation(text: str) -> bool:
     text = text.strip()
     if len(text) > 120 or len(text.split()) > 14:
         return False
+    if _OFFICE_ADDRESS.match(text):
+        return text[-1:] in ",:!"  # "Herr Präsident!" alone; not "Herr Präsident! Meine … Her" broken by the line
     return bool(_SALUTATION.match(text) and (text[-1:] in ",:!，：！" or not ends_terminal(text)
                                              or (bool(_CJK.match(text)) and len(text) <= 40)))  # "皆様、おはようございます。"
+
+
+# Addressing the chair by office, a salutation only when the line ends as one ("Frau Präsidentin, meine Damen und Herren,").
+_OFFICE_ADDRESS = re.compile(r"^(?:herr|frau)\s+(?:bundes)?(?:präsident|präsidentin|vorsitzender|vorsitzende|"
+                             r"alterspräsident|alterspräsidentin|kollege|kollegin)\b", re.IGNORECASE)
 
 
 # Korean and Chinese occasions end with what the text is: "…에서 한 연설", "…上的讲话".
@@ -318,6 +326,42 @@ _APPOSITION_OFFICES = frozenset(["member", "head", "chief", "director", "envoy",
                                  "chairperson", "coordinator", "rapporteur", "membre", "chef", "miembro", "jefe",
                                  "mitglied", "leiter", "leiterin"])
 _OFFICE_OF = frozenset(["of", "for", "to", "at", "de", "du", "des", "del", "della", "der", "des", "für"])
+
+
+# A Russian occasion names the speaker in the genitive: "Выступление Министра … С.В.Лаврова".
+_RU_SPEECH_OF = re.compile(r"^(?:выступление|речь|заявление|доклад|слово|обращение|приветствие|послание|"
+                           r"интервью|статья|лекция|ответы)\b", re.IGNORECASE)
+# Genitive endings of Russian surnames and their nominatives, longest first.
+_RU_GENITIVE = (("ского", "ский"), ("цкого", "цкий"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+                ("ской", "ская"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"))
+
+
+# An office in the genitive opening the rest of such an occasion ("Министра иностранных дел", "Постоянного
+# представителя"), and a name with initials closing it ("М.В.Рыженкова").
+_RU_OFFICE_GENITIVE = re.compile(
+    r"^(?:министра|председателя|президента|главы|постоянного|заместителя|руководителя|генерального|посла|"
+    r"премьер-министра|первого|спикера|мэра|губернатора|секретаря|члена|депутата|представителя|"
+    r"делегации|специального|чрезвычайного)\b", re.IGNORECASE)
+_RU_INITIALS_NAME = re.compile(r"\b[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё\-]+")
+
+
+def _continues_russian_occasion(text: str, state: int) -> bool:
+    if state == 1:
+        return bool(_RU_OFFICE_GENITIVE.match(text))
+    return is_date_line(text) is None and len(text) < 120 and not ends_terminal(text.rstrip(" ."))
+
+
+def russian_nominative(name: str) -> str:
+    """'С.В.Лаврова' -> 'С.В.Лавров', 'М.А.Захаровой' -> 'М.А.Захарова': a surname with initials
+    named in the genitive, as a Russian occasion names its speaker; other names unchanged."""
+    match = re.fullmatch(r"((?:[А-ЯЁ]\.\s?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)", name)
+    if match is None:
+        return name
+    surname = match.group(2)
+    for genitive, nominative in _RU_GENITIVE:
+        if surname.endswith(genitive) and len(surname) > len(genitive) + 1:
+            return match.group(1) + surname[: -len(genitive)] + nominative
+    return name
 
 
 def name_after_honorific(text: str) -> str | None:
@@ -659,6 +703,8 @@ def _is_body_start(block: Block) -> bool:
     if all((f := _HEADER_FIELD.match(line.strip())) and f.group("key").strip().casefold() in _FIELD_KEYS
            for line in block.lines if line.strip()):
         return False  # "Sesja: XXIV" / "Data: 17 grudnia 2004 r.": the header's fields, not a turn
+    if len(block.lines) == 1 and len(text) < 60 and text.endswith(".") and is_person_name(text.rstrip(" .")):
+        return False  # "М.В.Рыженкова ." under an occasion: a name, whatever full stop follows it
     labelled = parse_label(text)
     if labelled is not None:
         rest = labelled[1].strip()
@@ -726,6 +772,9 @@ class _HeaderParts:
     addressee_block: int | None = None  # the block an addressee line opened
     loose_dates: list[tuple[ParsedDate, str]] = field(default_factory=list)  # a full date inside a header line
     book_end: int = 0  # title candidates before a publisher's imprint are the book's, not the text's
+    # "ВЫСТУПЛЕНИЕ" alone, then "Министра …" / "Республики Беларусь" / "М.В.Рыженкова": one occasion
+    # set over several lines (1: after the genre word, 2: after the office in the genitive)
+    occasion_open: int = 0
 
 
 def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int, bool]:
@@ -818,6 +867,8 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         initials = set(re.findall(r"\b[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z\-]+", parts.occasion))
         if len(initials) == 1:
             author = initials.pop()  # "Выступление … Г.В.Стасенко на заседании …"
+            if _RU_SPEECH_OF.match(parts.occasion):
+                author = russian_nominative(author)  # "… Министра … С.В.Лаврова": the genitive
     if parts.occasion and _JOINT.search(parts.occasion):
         author = None  # "Joint Statement by President X and Prime Minister Y": no one author
     if author is None and meta.get("author"):
@@ -853,7 +904,7 @@ _BYLINE = re.compile(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)
 _LETTERHEAD = re.compile(
     r"\b(?:permanent mission|mission permanente|misión permanente|missione permanente|missão permanente|"
     r"ständige vertretung|постоянное представительство|embassy of|ambassade|embajada|botschaft|"
-    r"consulate|consulado|consulat|ministry of|ministère|ministerio|ministero|ministério|"
+    r"consulate|consulado|consulat|ministry of|ministère|ministerio|ministero|ministério|министерство|посольство|"
     r"tel\.?:|fax:|e-mail:|p\.o\. box|\b\d{4,6}\s+[A-ZÀ-Þ][a-zà-ÿ]+$|press (?:secretary|office)|"
     r"ufficio stampa|service de presse|pressestelle|пресс-служба|oficina de prensa|gabinete de imprensa|"
     r"\b\d{1,4}[a-z]?\s+[A-Z][\w'’-]*\s+(?:row|street|st\.?|road|rd\.?|avenue|ave\.?|lane|square|place|drive|quay|"
@@ -1049,7 +1100,8 @@ def _is_institution(text: str) -> bool:
     if 0 < len(words) <= 6 and all(w[0].isupper() for w in words) and words[-1].casefold() in ORG_NAME_WORDS:
         return True  # "KCNA Korean Central News Agency", "Prensa Latina News Service"
     if 0 < len(words) <= 5 and words[0].casefold() in HONORIFICS and not is_person_name(text) \
-            and not any(w.casefold() in NAME_STOP for w in words[1:2]) and not _POSSESSIVE.search(text):
+            and not any(w.casefold() in NAME_STOP for w in words[1:2]) and not _POSSESSIVE.search(text) \
+            and not text.rstrip().endswith((",", "!", "，", "！")):  # "Господин Председатель,": an address
         return True  # "Президент России", "Prime Minister Canada": an office's site or letterhead
     if _PUBLICATION.search(text):
         return True
@@ -1166,6 +1218,16 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         text = text.strip("-–—― ")
     if not text:
         return
+    if parts.occasion_open and parts.occasion is not None:
+        if _continues_russian_occasion(text, parts.occasion_open) and len(parts.occasion) + len(text) < 300:
+            text = text.removesuffix(" .")  # (the OCR's stray full stop after a name)
+            if parts.occasion in parts.lines:
+                parts.lines[parts.lines.index(parts.occasion)] = parts.occasion + " " + text
+            parts.occasion = parts.occasion + " " + text
+            parts.occasion_open = 0 if _RU_INITIALS_NAME.search(text) else 2
+            seen[_norm_key(text)] = "occasion"
+            return
+        parts.occasion_open = 0
     key = _norm_key(text)
     if key in seen:
         parts.folded = True
@@ -1257,6 +1319,8 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     if role in ("other", "title", "masthead", "occasion") and len(text) <= 250 and (loose := find_date(text)) is not None \
             and loose.precision == "day":
         parts.loose_dates.append((loose, loose.text))
+    if role == "occasion" and _RU_SPEECH_OF.fullmatch(text):
+        parts.occasion_open = 1
     if role == "title":
         parts.title_candidates.append((text, block.level))
     elif role == "other" and (_PUBLISHER.search(text) or _IMPRINT.fullmatch(text)):

@@ -970,3 +970,49 @@ def test_an_index_entry_pointing_to_a_column_is_not_the_title() -> None:
     result = segment(text)
     assert result.header.title is None
     assert result.header.date_text == "23. Mai 1951"
+
+
+_RU_BODY = ("Господин Председатель,\n\n"
+            "Наша страна поддерживает все усилия, которые ведут к миру и к справедливому порядку в регионе.\n")
+
+
+def test_a_russian_occasion_names_its_speaker_in_the_genitive() -> None:
+    result = segment("Выступление Министра иностранных дел Республики Эстравия А.Б.Соколова на сессии Ассамблеи\n\n"
+                     + _RU_BODY)
+    assert result.header.author == "А.Б.Соколов"
+
+
+def test_a_russian_occasion_set_over_several_lines_is_one_occasion() -> None:
+    """'ВЫСТУПЛЕНИЕ' alone, the office in the genitive, the country, the name (with the OCR's stray full stop)."""
+    result = segment("ВЫСТУПЛЕНИЕ\n\nПостоянного представителя\n\nРеспублики Эстравия\n\nА.Б.Соколова .\n\n"
+                     "12-я сессия Ассамблеи\n\n" + _RU_BODY)
+    assert result.header.occasion == "ВЫСТУПЛЕНИЕ Постоянного представителя Республики Эстравия А.Б.Соколова"
+    assert result.header.author == "А.Б.Соколов"
+    assert paragraphs(result)[0] == "Господин Председатель,"
+
+
+@pytest.mark.parametrize(
+    ("genitive", "nominative"),
+    [("С.В.Лаврова", "С.В.Лавров"), ("М.А.Захаровой", "М.А.Захарова"), ("В.В.Путина", "В.В.Путин"),
+     ("Г.В.Стасенко", "Г.В.Стасенко"), ("А.Д.Белоусовского", "А.Д.Белоусовский"), ("Anna Smith", "Anna Smith")],
+)
+def test_russian_surnames_in_the_genitive_are_named_in_the_nominative(genitive: str, nominative: str) -> None:
+    assert _segment.russian_nominative(genitive) == nominative
+
+
+@pytest.mark.parametrize("salutation", ["Господин Председатель,", "Госпожа Председатель, уважаемые делегаты,",
+                                        "Herr Präsident!", "Frau Präsidentin, meine Damen und Herren,"])
+def test_a_salutation_opens_the_body_and_is_never_dropped(salutation: str) -> None:
+    """'Господин Председатель,' had been taken for an office's letterhead and left out of the text."""
+    result = segment("Речь на собрании\n\n" + salutation + "\n\n"
+                     "Наша страна поддерживает все усилия, которые ведут к миру и к справедливому порядку в регионе.\n")
+    assert paragraphs(result)[0] == salutation
+
+
+def test_addressing_the_chair_is_a_salutation_only_where_the_line_ends_as_one() -> None:
+    from pipeline.segment import is_salutation
+
+    assert is_salutation("Frau Präsidentin, meine Damen und Herren,")
+    assert is_salutation("Herr Präsident!")
+    # a line broken in mid-word after the address is the paragraph going on, not a salutation on its own
+    assert not is_salutation("Herr Präsident! Meine sehr verehrten Damen und Her")
