@@ -617,6 +617,8 @@ def _furniture_between(prev: Block, block: Block, following: Block) -> bool:
         return False
     if not following.lines[0][:1].islower() or ends_terminal(prev.lines[-1]):
         return False  # the common case, decided cheaply: no sentence runs on past the block
+    if block.lines[0][:1].islower():
+        return False  # "… la nécessité de" / "combattre le terrorisme …" / "du soutien …": the sentence, in three pieces
     # Furniture is shorter than the text's lines; a line of prose fills the measure.
     width = max(len(line) for line in prev.lines + following.lines)
     if any(len(line) > min(100, 0.85 * width) for line in block.lines) or ends_terminal(block.lines[-1]) \

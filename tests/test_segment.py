@@ -562,6 +562,20 @@ def test_running_head_printed_once_between_halves_of_a_sentence() -> None:
     assert not any("General Debate" in t for t in texts)
 
 
+def test_a_sentence_broken_over_three_blocks_keeps_its_middle() -> None:
+    """A double-spaced PDF sets each line apart: the middle line, in lower case, is the sentence going
+    on, not a running head between its halves (it had been dropped from the French UN statement)."""
+    text = (
+        "Monsieur le Président, la communauté des nations a condamné sans réserve les attaques de l’été dernier.\n"
+        "Dans la mesure où l’unanimité est faite sur la nécessité de\n\n"
+        "combattre le terrorisme international, mon pays s'inquiète\n\n"
+        "du soutien accordé par des entités étatiques aux terroristes.\n\n" + LONG_BODY
+    )
+    texts = paragraphs(segment(text))
+    assert any("la nécessité de combattre le terrorisme international, mon pays s'inquiète du soutien accordé" in t
+               for t in texts)
+
+
 def test_a_quoted_title_between_sentence_halves_is_kept() -> None:
     text = (
         "This can be understood by reading ‘\n\nHistorical experience of building the Party’\n\n"
