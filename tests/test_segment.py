@@ -1030,3 +1030,9 @@ def test_addressing_the_chair_is_a_salutation_only_where_the_line_ends_as_one() 
     assert is_salutation("Herr Präsident!")
     # a line broken in mid-word after the address is the paragraph going on, not a salutation on its own
     assert not is_salutation("Herr Präsident! Meine sehr verehrten Damen und Her")
+
+
+def test_a_subtitle_opening_with_his_is_not_an_office_letterhead() -> None:
+    """'His' is an honorific in 'His Excellency'; 'His Strength and Weakness' is the article's subtitle."""
+    result = segment("James Connor\n\nMr. John Redwood, M.P.\n\nHis Strength and Weakness\n\n" + LONG_BODY)
+    assert "His Strength and Weakness" in result.header.lines
