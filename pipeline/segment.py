@@ -1105,7 +1105,8 @@ def _is_institution(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’\-]*", text)
     if 0 < len(words) <= 6 and all(w[0].isupper() for w in words) and words[-1].casefold() in ORG_NAME_WORDS:
         return True  # "KCNA Korean Central News Agency", "Prensa Latina News Service"
-    if 0 < len(words) <= 5 and words[0].casefold() in HONORIFICS and words[0].casefold() not in _POSSESSIVE_TITLES \
+    if 0 < len(words) <= 5 and words[0][0].isupper() and words[0].casefold() in HONORIFICS \
+            and words[0].casefold() not in _POSSESSIVE_TITLES \
             and not is_person_name(text) \
             and not any(w.casefold() in NAME_STOP for w in words[1:2]) and not _POSSESSIVE.search(text) \
             and not text.rstrip().endswith((",", "!", "，", "！")):  # "Господин Председатель,": an address
