@@ -47,7 +47,11 @@ _LETTER = re.compile(r"\b(?:letter|message|telegram|carta|mensaje|lettre|brief|l
 _DELIVERED_AT = re.compile(
     r"\b(?:during|at the (?:ceremony|opening|inauguration|event|celebration|meeting)|durante|en (?:el|la) "
     r"(?:acto|ceremonia|inauguración|entrega)|lors de|à l'occasion de|während|anlässlich|durante la|na cerimônia|"
-    r"в ходе|на церемонии|nel corso)\b",
+    r"в ходе|на церемонии|nel corso|"
+    # said where a body sits, not sent to it: "Mensaje … en el Debate General", "Message … at the plenary"
+    r"en el (?:debate|plenario|pleno|foro|congreso)|en la (?:sesión|asamblea|cumbre|conferencia)|"
+    r"at the (?:general debate|plenary|debate|session|conference|congress|summit|forum)|in the (?:general )?debate|"
+    r"au débat|lors du débat|à la tribune|im plenum|nel dibattito|no debate|на заседании|на сессии|на дискуссии)\b",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'-]{1,40},\s+\w+\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*[-—–]+")

@@ -723,7 +723,9 @@ def _is_body_start(block: Block) -> bool:
         return False
     sentence = bool(re.search(r"[.!?…。！？]['’”»)\]]*$", text)) and not re.search(r"\b[A-Z]\.$|\b\w\.\w\.$", text)
     if is_occasion(text):
-        return sentence and len(text) > 120
+        # ("Mensaje de …, en el Debate General … Nueva York, 28 de septiembre de 2024.": an occasion
+        # and its dateline, run together where the page break was mended; not the first sentence)
+        return sentence and len(text) > 120 and not (len(text) < 400 and _trailing_date(text) is not None)
     if len(text) > 250:
         return True
     if sentence and _CJK.search(text[:1]) and len(text) >= 20:

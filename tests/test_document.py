@@ -509,3 +509,24 @@ def test_a_line_that_opens_with_a_date_and_time_once_is_text() -> None:
             "3/14/25, 9:07 AM Ben: then the bus timetable has to change with it, or nobody will reach it.\n")
     rows = process("notes/ferry.txt", text)
     assert any("9:05 AM Ana" in p.text for p in rows.paragraphs)
+
+
+def test_an_occasion_run_into_its_dateline_is_the_header_and_a_message_at_a_debate_is_a_speech() -> None:
+    """A page break mended between '… de la Organización de las' and 'Naciones Unidas (ONU) … Nueva
+    York, 28 de septiembre de 2024.' makes one long block ending in a full stop: still the header."""
+    text = ("Misión Permanente de Valdora ante las Naciones Unidas\n\n"
+            "Mensaje del secretario de Relaciones Exteriores, Tomás Ibarra Luna, en el Debate General del 80\n"
+            "periodo ordinario de sesiones de la Asamblea General de la Organización de las\n\n"
+            "Naciones Unidas (ONU) Plenario de la Asamblea General, 12:00 hrs.\nNueva York, 26 de septiembre de 2025.\n\n"
+            "2310 palabras - 14 minutos\n\n"
+            "Señor presidente, queridos delegados:\n\n"
+            "Les transmito el saludo fraterno de nuestro pueblo, que ha sufrido este año la peor sequía de su historia "
+            "y que, sin embargo, ha compartido su agua con los pueblos vecinos.\n\n"
+            "Valdora pide a esta Asamblea que el agua sea tratada como un bien común de la humanidad, y no como una "
+            "mercancía más en los mercados del mundo.\n")
+    doc = process("un/valdora_2025.txt", text).document
+    assert doc.author == "Tomás Ibarra Luna"
+    assert doc.date == dt.date(2025, 9, 26)
+    assert doc.occasion is not None and doc.occasion.startswith("Mensaje del secretario")
+    assert doc.doc_type == "speech"  # a message given at the debate, not a letter sent to it
+    assert doc.title is None  # not the text's length in words and minutes
