@@ -199,7 +199,7 @@ _BOILERPLATE_LEAD = (
     r"comments are closed.*|(?:leave|post) a (?:comment|reply).*|share this(?: ?:.*)?|"
     r"like this:?|like loading\.*|click to (?:share|print|email).*|"
     r"\(?(?:please )?check against (?:the )?delivery\)?\.?|\(?cotejar con la intervención pronunciada\)?\.?|"
-    r"\(?seul (?:le texte )?(?:le )?prononcé fait foi\)?\.?|\(?es gilt das gesprochene wort!?\)?\.?|"
+    r"\(?seul (?:le texte )?(?:le )?prononcé fait foi\)?\.?|\(?(?:à )?vérifier (?:au|à la) (?:prononcé|prononciation)\)?\.?|\(?es gilt das gesprochene wort!?\)?\.?|"
     r"\(?cotejar con (?:el discurso|la intervención|el texto) pronunciad[oa]\)?\.?|"
     r"\(?(?:solo )?fa fede (?:solo )?il (?:testo )?pronunciato\)?\.?|\(?vale o texto (?:lido|proferido)\)?\.?|"
     r"\(?(?:сверить|проверить) (?:с|по) (?:текстом )?(?:выступлени\w+|факт\w* выступления)\)?\.?|"

@@ -328,6 +328,18 @@ _APPOSITION_OFFICES = frozenset(["member", "head", "chief", "director", "envoy",
 _OFFICE_OF = frozenset(["of", "for", "to", "at", "de", "du", "des", "del", "della", "der", "des", "für"])
 
 
+# Where an occasion took place, on a line of its own: "EN EL DEBATE GENERAL DEL …", "AU DÉBAT GÉNÉRAL DE LA
+# 79e SESSION", "At the General Debate of the 79th session …", "AUPRÈS DE L'ORGANISATION DES NATIONS UNIES".
+_OCCASION_PLACE = re.compile(
+    r"^(?:en (?:el|la|los|las)|au|aux|à la|à l['’]|lors (?:du|de la|des)|auprès (?:de|du|des)|at the|in the|before the|"
+    r"during the|na|no|nella|nel|alla|al|all['’]|an der|auf der|bei der|vor der|im|am|на|в|перед)\s"
+    r".*\b(?:debate|débat|dibattito|debatte|session|sesión|sessione|sessão|sitzung|assembly|asamblea|assemblée|"
+    r"assemblea|assembleia|versammlung|conference|conferencia|conférence|conferenza|konferenz|summit|cumbre|sommet|"
+    r"meeting|reunión|réunion|ceremony|ceremonia|cérémonie|congress|congreso|congrès|plenary|plenario|pleno|forum|"
+    r"foro|organisation|organización|organization|organizzazione|nations|naciones|nazioni|ООН|сессии|ассамблеи|"
+    r"заседании|дискуссии|форуме|саммите)",
+    re.IGNORECASE,
+)
 # A Russian occasion names the speaker in the genitive: "Выступление Министра … С.В.Лаврова".
 _RU_SPEECH_OF = re.compile(r"^(?:выступление|речь|заявление|доклад|слово|обращение|приветствие|послание|"
                            r"интервью|статья|лекция|ответы)\b", re.IGNORECASE)
@@ -779,6 +791,7 @@ class _HeaderParts:
     # "ВЫСТУПЛЕНИЕ" alone, then "Министра …" / "Республики Беларусь" / "М.В.Рыженкова": one occasion
     # set over several lines (1: after the genre word, 2: after the office in the genitive)
     occasion_open: int = 0
+    occasion_again: bool = False  # a second line saying what the text is (a translation's): the first is done
 
 
 def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int, bool]:
@@ -953,6 +966,17 @@ _JOINT = re.compile(r"^joint\b|\b(?:by|of|from)\s+.{3,80}\s(?:and|y|et|und|e|и)
                     r"chancellor|king|queen|h\.e\.|mr|ms|mrs|dr|premier|presidente|président|ministre|ministro)\b",
                     re.IGNORECASE)
 _IMPRINT = re.compile(r"(?:[A-ZÀ-Þ][^\s\d]*[\s,]+){1,3}(?:1[5-9]|20)\d\d")  # "LIRAVA 1979": a publisher's place and year
+# A state's name set atop a page ("Democratic People's Republic of Korea", "RÉPUBLIQUE DU SÉNÉGAL",
+# "Russian Federation"): the sender's letterhead, not the title.
+_STATE_WORD = (r"(?:republic|kingdom|república|republica|république|repubblica|republik|republiek|rzeczpospolita|"
+               r"республика|королевство|commonwealth|principality|sultanate|emirates|federation|federación|"
+               r"fédération|federazione|föderation|федерация|confederation|state of|états)")
+_STATE_ADJECTIVE = r"(?!(?:on|the|of|in|for|to|and|a|an|our|my|this|day)\b)[^\W\d_][\w'’.-]*"
+_COUNTRY_NAME = re.compile(
+    r"(?:the\s+)?(?:" + _STATE_ADJECTIVE + r"\s+){0,3}" + _STATE_WORD
+    + r"\s+(?:(?:of|de|di|del|des|der|du|do|da|of the|de la)\s+|d['’]\s*)(?!(?:god|heaven|christ|gott|dieu|dios)\b)"
+    r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}"
+    r"|(?:the\s+)?(?:" + _STATE_ADJECTIVE + r"\s+){1,3}" + _STATE_WORD, re.IGNORECASE)
 # An index entry gives the page and column it points to: "Eintritt des Abg. Franke … 5644A".
 _COLUMN_REF = re.compile(r"(?<!\S)\d{3,5}[A-D](?![\w])")
 # Where a record sits in its series, and nothing else: "5TH SESSION 6TH PARLIAMENT VOLUME 87 NUMBER 10",
@@ -1063,8 +1087,12 @@ def _is_office_line(text: str) -> bool:
     """'Ministra das Pescas e dos Assuntos do Mar', 'Minister for Foreign Affairs of …', 'Governor of
     Lower Vessendal': an office (its word, then of/for/das/…), which names who speaks, not the text."""
     words = text.replace(",", " ").split()
-    return len(words) >= 3 and len(text) <= 120 and words[0].casefold() in HONORIFICS \
-        and words[1].casefold() in _OFFICE_PREPOSITIONS and not ends_terminal(text) and not is_occasion(text)
+    if len(words) < 3 or len(text) > 120 or words[0].casefold() not in HONORIFICS or ends_terminal(text):
+        return False
+    # the office's words up to its preposition: "Ambassador and Permanent Representative of …"
+    prep = next((i for i, w in enumerate(words[1:6], start=1) if w.casefold() in _OFFICE_PREPOSITIONS), None)
+    return prep is not None and all(w[:1].isupper() or w.casefold() in ("and", "et", "y", "e", "und", "и")
+                                    for w in words[1:prep]) and not is_occasion(text)
 
 
 _OFFICE_PREPOSITIONS = frozenset(["of", "for", "to", "de", "del", "de la", "des", "du", "da", "das", "do", "dos", "di",
@@ -1175,6 +1203,8 @@ def _header_line_groups(block: Block) -> list[str]:
             role = "name"
         elif is_occasion(line):
             role = "occasion"
+        elif _OCCASION_PLACE.match(line):
+            role = "place"  # "At the General Debate of …" under an office: where, a text of its own
         else:
             role = "text"
         prev_role, prev_lines = groups[-1] if groups else ("", [])
@@ -1192,7 +1222,7 @@ def _header_line_groups(block: Block) -> list[str]:
             role = "occasion" if is_occasion(line.strip("-–—― ")) else "set-off"
         cjk_lines = bool(prev_lines) and bool(_CJK.search(line) or _HANGUL.search(line)) \
             and bool(_CJK.search(prev_lines[-1]) or _HANGUL.search(prev_lines[-1]))
-        if prev_lines and prev_role in ("text", "occasion") and _is_upper(prev_lines[-1]) and _is_upper(line) \
+        if prev_lines and prev_role in ("text", "occasion", "place") and _is_upper(prev_lines[-1]) and _is_upper(line) \
                 and re.search(r"\b(?:the|of|to|and|for|in|on|at|a|an|with)$", prev_lines[-1], re.IGNORECASE):
             prev_lines.append(line)  # "ON GIVING PRIORITY TO THE" / "FISHING COOPERATIVES"
             continue
@@ -1200,11 +1230,11 @@ def _header_line_groups(block: Block) -> list[str]:
                                                                 prev_lines[-1], re.IGNORECASE):
             prev_lines.append(line)  # "Statement by" / "H.E. Mr. Aurelio Banda-Rask," / "Minister for …"
             continue
-        continues = prev_lines and role not in ("set-off", "generic", "after-generic", "occasion") \
+        continues = prev_lines and role not in ("set-off", "generic", "after-generic", "occasion", "place") \
             and prev_role not in ("set-off", "generic") and not _DASHED.match(line) \
             and not cjk_lines and (
             line[:1].islower() or join_kind(prev_lines[-1], line) == " "
-            or (role == "text" and prev_role in ("text", "occasion"))
+            or (role == "text" and prev_role in ("text", "occasion", "place"))
         )
         if continues and prev_role not in ("date", "name") and (role not in ("date", "name") or line[:1].islower()):
             prev_lines.append(line)
@@ -1227,6 +1257,14 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     if _DASHED.match(text):
         text = text.strip("-–—― ")
     if not text:
+        return
+    if parts.occasion is not None and not parts.occasion_open and not parts.occasion_again \
+            and _OCCASION_PLACE.match(text) and len(parts.occasion) + len(text) < 400 and is_date_line(text) is None:
+        # "INTERVENCIÓN DEL PRESIDENTE …" / (the name) / "EN EL DEBATE GENERAL DEL …": where, the occasion's end
+        if parts.occasion in parts.lines:
+            parts.lines[parts.lines.index(parts.occasion)] = parts.occasion + " " + text
+        parts.occasion = parts.occasion + " " + text
+        seen[_norm_key(text)] = "occasion"
         return
     if parts.occasion_open and parts.occasion is not None:
         if _continues_russian_occasion(text, parts.occasion_open) and len(parts.occasion) + len(text) < 300:
@@ -1320,7 +1358,11 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         (_letters_ratio(text) > 0.6 or (bool(_CJK.search(text) or _HANGUL.search(text))
                                         and _letters_ratio(re.sub(r"\d", "", text)) > 0.75 and _letters_ratio(text) > 0.4))
         and not _IMPRINT.fullmatch(text) and not (_ISSUE_LINE.fullmatch(text) and re.search(r"\d", text))
-        and not _COLUMN_REF.search(text)
+        and not _COLUMN_REF.search(text) and not _COUNTRY_NAME.fullmatch(text)
+        # what the text is, said again in the same style (a translation's header): not its title
+        and not (parts.occasion is not None and is_occasion(text) and _is_upper(text) == _is_upper(parts.occasion))
+        and not (parts.author is not None and is_person_name(text) and name_from_text(text).casefold() == parts.author.casefold())
+        and not _OCCASION_PLACE.match(text)  # "AT THE GENERAL DEBATE OF …": where it was said
         and not _TIME.search(text) and "@" not in text and "http" not in text
         and len(text) <= 250 and not _LETTERHEAD.search(text) and not _is_institution(text) and not masthead
         and not (_HEADER_FIELD.match(text) and (loose_day := find_date(text)) is not None and loose_day.precision == "day")
@@ -1331,6 +1373,8 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         parts.loose_dates.append((loose, loose.text))
     if role == "occasion" and _RU_SPEECH_OF.fullmatch(text):
         parts.occasion_open = 1
+    elif role != "occasion" and parts.occasion is not None and is_occasion(text):
+        parts.occasion_again = True
     if role == "title":
         parts.title_candidates.append((text, block.level))
     elif role == "other" and (_PUBLISHER.search(text) or _IMPRINT.fullmatch(text)):

@@ -530,3 +530,40 @@ def test_an_occasion_run_into_its_dateline_is_the_header_and_a_message_at_a_deba
     assert doc.occasion is not None and doc.occasion.startswith("Mensaje del secretario")
     assert doc.doc_type == "speech"  # a message given at the debate, not a letter sent to it
     assert doc.title is None  # not the text's length in words and minutes
+
+
+_UN_BODY = ("Señor Presidente:\n\n"
+            "Valdora llega a esta Asamblea después del año más seco de su historia, y pide que el agua sea tratada "
+            "como un bien común de la humanidad y no como una mercancía más.\n\n"
+            "Ningún país puede enfrentar solo la sequía; por eso proponemos un fondo común para los ríos compartidos.\n")
+
+
+def test_a_bilingual_un_header_gives_one_occasion_and_no_title() -> None:
+    """The occasion set over three lines (what, who, where), then the same in English: the place line
+    ends the occasion; neither the English occasion, the name again nor the place is the title."""
+    text = ("INTERVENCIÓN DEL PRESIDENTE DE LA REPÚBLICA DE VALDORA\nEXCMO. SR. D. TOMÁS IBARRA LUNA\n\n"
+            "EN EL DEBATE GENERAL DEL OCTOGÉSIMO PERÍODO DE SESIONES DE LA ASAMBLEA GENERAL DE LAS NACIONES UNIDAS\n\n"
+            "Nueva York, 26 de septiembre de 2025\n\n"
+            "STATEMENT BY THE PRESIDENT OF THE REPUBLIC OF VALDORA\nH.E. MR. TOMÁS IBARRA LUNA\n"
+            "AT THE GENERAL DEBATE OF THE EIGHTIETH SESSION OF THE GENERAL ASSEMBLY OF THE UNITED NATIONS\n"
+            "New York, September 26, 2025\n\n(Vérifier au prononcé)\n\n" + _UN_BODY)
+    doc = process("un/valdora_2025_es.txt", text).document
+    assert doc.occasion == ("INTERVENCIÓN DEL PRESIDENTE DE LA REPÚBLICA DE VALDORA EN EL DEBATE GENERAL DEL "
+                            "OCTOGÉSIMO PERÍODO DE SESIONES DE LA ASAMBLEA GENERAL DE LAS NACIONES UNIDAS")
+    assert doc.title is None
+    assert doc.author == "Tomás Ibarra Luna"
+    assert doc.date == dt.date(2025, 9, 26)
+    assert "Vérifier" not in doc.text
+
+
+def test_a_state_letterhead_and_an_office_line_are_not_the_title() -> None:
+    text = ("Democratic Republic of Valdora\n\nPERMANENT MISSION TO THE UNITED NATIONS\n\n"
+            "Statement by Head of the Valdoran Delegation\nH.E. Mr. Tomás Ibarra,\n"
+            "Ambassador and Permanent Representative of the Democratic Republic of Valdora to the United Nations\n"
+            "At the General Debate of the 80th session of the United Nations General Assembly\n\n"
+            "26 September 2025, New York\n\n" + _UN_BODY)
+    doc = process("un/valdora_2025_en.txt", text).document
+    assert doc.title is None
+    assert doc.author == "Tomás Ibarra"
+    assert doc.occasion == ("Statement by Head of the Valdoran Delegation At the General Debate of the 80th session "
+                            "of the United Nations General Assembly")
