@@ -958,13 +958,21 @@ def test_name_lines_lose_their_titles_and_keep_their_names(line: str, expected: 
     assert name_from_text(line) == expected
 
 
-def test_a_line_that_only_numbers_the_issue_is_not_the_title() -> None:
-    text = ("KENYA NATIONAL ASSEMBLY\n\n5TH SESSION 6TH PARLIAMENT VOLUME 87 NUMBER 10\n\n"
-            "Wednesday, 17th June, 1992\n\n"
-            "Mr. Deputy Speaker: Order! The House will now take the first Question on the Order Paper.\n")
+@pytest.mark.parametrize(
+    ("text", "date_text"),
+    [
+        # a line that only numbers the record's session and volume
+        ("KENYA NATIONAL ASSEMBLY\n\n5TH SESSION 6TH PARLIAMENT VOLUME 87 NUMBER 10\n\nWednesday, 17th June, 1992\n\n"
+         "Mr. Deputy Speaker: Order! The House will now take the first Question on the Order Paper.\n", "17th June, 1992"),
+        # an index entry pointing to a page and column
+        ("143. Sitzung\n\nBonn, Mittwoch, den 23. Mai 1951.\n\nEintritt des Abg. Franke in den Bundestag 5644A\n\n"
+         "Präsident Dr. Ehlers: Die Sitzung ist eröffnet. Wir setzen die zweite Beratung fort.\n", "23. Mai 1951"),
+    ],
+)
+def test_a_record_s_numbering_or_index_line_is_not_the_title(text: str, date_text: str) -> None:
     result = segment(text)
     assert result.header.title is None
-    assert result.header.date_text == "17th June, 1992"
+    assert result.header.date_text == date_text
 
 
 def test_a_korean_genre_word_is_a_title_not_a_name() -> None:
@@ -975,15 +983,6 @@ def test_a_korean_genre_word_is_a_title_not_a_name() -> None:
     result = segment(text)
     assert result.header.title == "신년사"
     assert result.header.author != "신년사"
-
-
-def test_an_index_entry_pointing_to_a_column_is_not_the_title() -> None:
-    text = ("143. Sitzung\n\nBonn, Mittwoch, den 23. Mai 1951.\n\n"
-            "Eintritt des Abg. Franke in den Bundestag 5644A\n\n"
-            "Präsident Dr. Ehlers: Die Sitzung ist eröffnet. Wir setzen die zweite Beratung fort.\n")
-    result = segment(text)
-    assert result.header.title is None
-    assert result.header.date_text == "23. Mai 1951"
 
 
 _RU_BODY = ("Господин Председатель,\n\n"
