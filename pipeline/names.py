@@ -101,8 +101,9 @@ def respace_titles(text: str) -> str:
 _DON = frozenset(["d.", "dn.", "dña.", "dª", "dª.", "d.ª"])
 _SPANISH_TITLES = frozenset(["sr", "sr.", "sra", "sra.", "srta.", "señor", "señora", "excmo", "excmo.", "excma", "excma.",
                              "ilmo.", "ilma.", "sres", "sres."])
-# Titles that are also surnames: after a given name, part of the name ("Ana Pastor Julián").
-_SURNAME_TITLES = frozenset(["pastor", "king", "prince", "marshal", "queen", "lord", "general", "dean"])
+# Titles that are also common surnames: after a given name, part of the name ("Ana Pastor Julián").
+# (Not "general", "lord", "prince" or "marshal": second words of offices, "Attorney General Janet Reno".)
+_SURNAME_TITLES = frozenset(["pastor", "king"])
 
 
 def _drop_don(name: str) -> str:

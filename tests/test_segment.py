@@ -950,6 +950,9 @@ def test_an_office_after_the_name_is_not_part_of_it(occasion: str, expected: str
         ("D. H. Lawrence", "D. H. Lawrence"),
         ("Pastor John Smith", "John Smith"),
         ("FOREIGN MINISTER DARIO KELL", "Dario Kell"),
+        ("Attorney General Janet Reno", "Janet Reno"),  # an office of two words, the second a title too
+        ("Crown Prince Ahmad bin Khalid", "Ahmad bin Khalid"),
+        ("First Lord Alan West", "Alan West"),
     ],
 )
 def test_name_lines_lose_their_titles_and_keep_their_names(line: str, expected: str) -> None:
