@@ -450,6 +450,10 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     head = paragraph[:160]
     if ":" not in head and "：" not in head and "—" not in head and "–" not in head:
         return None  # no colon or '. —' where a label could end: the common case
+    if paragraph.rstrip().endswith(")") and paragraph.count(")") > paragraph.count("("):
+        # "SPD. — Abg. Renner: Bis zum Umfallen!)": the end of an interjection opened on a line
+        # before, not a turn of its own
+        return None
     if ":" not in paragraph and "：" not in paragraph and not _DOT_DASH.search(paragraph):
         return None  # a dash in running text, but no colon and no '. —' for a label to end with
     paragraph = _TIME_BEFORE_COLON.sub(r"\1", paragraph, count=1)

@@ -1038,3 +1038,21 @@ def test_a_subtitle_opening_with_his_is_not_an_office_letterhead() -> None:
     """'His' is an honorific in 'His Excellency'; 'His Strength and Weakness' is the article's subtitle."""
     result = segment("James Connor\n\nMr. John Redwood, M.P.\n\nHis Strength and Weakness\n\n" + LONG_BODY)
     assert "His Strength and Weakness" in result.header.lines
+
+
+def test_an_interjection_broken_over_lines_is_not_a_turn() -> None:
+    """'SPD. — Abg. Renner: Bis zum Umfallen!)' closes an interjection opened two lines up; read as a
+    label ('SPD. —'), it had made the party a speaker and given it the speech that followed."""
+    text = ("Präsident Dr. Ehlers: Das Wort hat der Abgeordnete Horn.\n\n"
+            "Horn (CDU): Meine Damen und Herren! Der Herr Abgeordnete hat seinerzeit erklärt, es sei für uns selbstverständlich, "
+            "daß die Renten erhöht werden.\n"
+            "(Abg. Dr. Wuermeling: Sehr richtig! Dazu\nstehen wir auch! — Bravo-Rufe bei der\n"
+            "SPD. — Abg. Renner: Bis zum Umfallen!)\n"
+            "Verehrte Anwesende, wir haben in der letzten Sitzung einen Antrag eingebracht, der eine Vorauszahlung vorsieht.\n")
+    result = segment(text)
+    speakers = [s.speaker for s in result.sections if s.paragraphs]
+    assert "Spd" not in speakers and "SPD" not in speakers
+    assert speakers[-1] == "Horn"
+    horn = [p for s in result.sections if s.speaker == "Horn" for p in s.paragraphs]
+    assert any("— Abg. Renner: Bis zum Umfallen!)" in p for p in horn)
+    assert any(p.startswith("Verehrte Anwesende") or "Verehrte Anwesende" in p for p in horn)
