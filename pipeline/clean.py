@@ -325,17 +325,17 @@ def _first_letters(alternative: str) -> set[str] | None:
         if op is C.IN:
             chars: set[str] = set()
             for kind, value in av:
-                found: set[str] | None = None  # a negated set, a category: too many characters
                 if kind is C.LITERAL:
-                    found = char(value)
+                    codes = [value]
                 elif kind is C.RANGE and value[1] - value[0] <= 100:
-                    found = set()
-                    for code in range(value[0], value[1] + 1):
-                        one = char(code)
-                        found = found | one if found is not None and one is not None else None
-                if found is None:
-                    return None, False
-                chars |= found
+                    codes = list(range(value[0], value[1] + 1))
+                else:
+                    return None, False  # a negated set, a category: too many characters
+                for code in codes:
+                    one = char(code)
+                    if one is None:
+                        return None, False
+                    chars |= one
             return chars, False
         if op is C.SUBPATTERN:
             return sequence(av[-1])
@@ -465,11 +465,9 @@ _NAV = re.compile(
 )
 _HOME_START = re.compile(_HOME, re.IGNORECASE)
 # "Posted on …", "Published: …": when a web page says it appeared (an article's date).
-_POSTED = re.compile(
-    r"^\s*(?:posted(?: on| in)?|published(?: on)?|publicado(?: em| el)?|publié(?: le)?|veröffentlicht(?: am)?|"
-    r"pubblicato(?: il)?|опубликовано|gepubliceerd(?: op)?)\s*:?\s+(?P<rest>.+?)\s*$",
-    re.IGNORECASE,
-)
+POSTED_WORDS = (r"posted(?: on| in)?|published(?: on)?|publicado(?: em| el)?|publié(?: le)?|veröffentlicht(?: am)?|"
+                r"pubblicato(?: il)?|опубликовано|gepubliceerd(?: op)?")
+_POSTED = re.compile(r"^\s*(?:" + POSTED_WORDS + r")\s*:?\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
 
 
 def _may_be_nav(line: str) -> bool:

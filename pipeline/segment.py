@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from .clean import POSTED_WORDS
 from .names import (
     ABBREVIATED_TITLES,
     FUNCTION_WORDS,
@@ -248,7 +249,7 @@ def is_salutation(text: str) -> bool:
     text = text.strip()
     if len(text) > 120 or len(text.split()) > 14:
         return False
-    if _OFFICE_ADDRESS.match(text):
+    if text[:1] in "HFhf" and _OFFICE_ADDRESS.match(text):
         return text[-1:] in ",:!"  # "Herr Präsident!" alone; not "Herr Präsident! Meine … Her" broken by the line
     return bool(_SALUTATION.match(text) and (text[-1:] in ",:!，：！" or not ends_terminal(text)
                                              or (bool(_CJK.match(text)) and len(text) <= 40)))  # "皆様、おはようございます。"
@@ -319,13 +320,12 @@ def _title_case_ratio(text: str) -> float:
     return sum(1 for w in words if w[0].isupper()) / len(words)
 
 
-# Offices that follow a name in apposition ("Wang Yi, Member of the Political Bureau"), and the
-# words that join them to what they are of.
+# Offices that follow a name in apposition ("Wang Yi, Member of the Political Bureau"), before one of
+# _OFFICE_PREPOSITIONS.
 _APPOSITION_OFFICES = frozenset(["member", "head", "chief", "director", "envoy", "delegate", "commissioner", "adviser",
                                  "advisor", "counsellor", "spokesperson", "spokesman", "spokeswoman", "deputy", "vice",
                                  "chairperson", "coordinator", "rapporteur", "membre", "chef", "miembro", "jefe",
                                  "mitglied", "leiter", "leiterin"])
-_OFFICE_OF = frozenset(["of", "for", "to", "at", "de", "du", "des", "del", "della", "der", "des", "für"])
 
 
 # Where an occasion took place, on a line of its own: "EN EL DEBATE GENERAL DEL …", "AU DÉBAT GÉNÉRAL DE LA
@@ -354,7 +354,8 @@ _RU_OFFICE_GENITIVE = re.compile(
     r"^(?:министра|председателя|президента|главы|постоянного|заместителя|руководителя|генерального|посла|"
     r"премьер-министра|первого|спикера|мэра|губернатора|секретаря|члена|депутата|представителя|"
     r"делегации|специального|чрезвычайного)\b", re.IGNORECASE)
-_RU_INITIALS_NAME = re.compile(r"\b[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё\-]+")
+# Two initials and a surname, as officials are named in Russian: "Г.В.Стасенко", "М.В. Рыженкова".
+_INITIALS_NAME = re.compile(r"\b[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z\-]+")
 
 
 def _continues_russian_occasion(text: str, state: int) -> bool:
@@ -396,7 +397,7 @@ def name_after_honorific(text: str) -> str | None:
             if bare.isupper() and bare.casefold() in _CAPS_FUNCTION_WORDS:
                 break  # "REMARKS BY THE PRESIDENT IN THE …": in capitals, "IN" is not a name ("Jong In Song" is)
             following = tokens[j + 1].casefold() if j + 1 < len(tokens) else ""
-            if name and bare.casefold() in _APPOSITION_OFFICES and (following in _OFFICE_OF or len(name) >= 2):
+            if name and bare.casefold() in _APPOSITION_OFFICES and (following in _OFFICE_PREPOSITIONS or len(name) >= 2):
                 break  # "H.E. Wang Yi Member of the Political Bureau …": the office after the name
             name.append(bare)
             if bare != tok:  # a comma or possessive ends the name
@@ -885,7 +886,7 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
     if author is None and parts.occasion:
         author = name_in_occasion(parts.occasion)
     if author is None and parts.occasion:
-        initials = set(re.findall(r"\b[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z\-]+", parts.occasion))
+        initials = set(_INITIALS_NAME.findall(parts.occasion))
         if len(initials) == 1:
             author = initials.pop()  # "Выступление … Г.В.Стасенко на заседании …"
             if _RU_SPEECH_OF.match(parts.occasion):
@@ -1027,9 +1028,8 @@ _DATE_KEYS = {"date", "dated", "air date", "delivered on", "date delivered", "de
               "data", "дата", "날짜", "일시", "日期", "时间", "時間", "日時", "日付"}
 # Header fields that say when a page was posted or changed, not when the text was said or written.
 _PUBLISHED_FIELD = re.compile(
-    r"^(?:(?:last )?(?:updated|modified)(?: on)?|posted(?: on)?|published(?: on)?|released(?: on)?|aktualisiert(?: am)?|"
-    r"veröffentlicht(?: am)?|mis à jour(?: le)?|publié(?: le)?|actualizado(?: el)?|publicado(?: el| em)?|"
-    r"aggiornato(?: il)?|pubblicato(?: il)?|обновлено|опубликовано|更新时间|發布時間|发布时间)\s*[:：]",
+    r"^(?:(?:last )?(?:updated|modified)(?: on)?|released(?: on)?|aktualisiert(?: am)?|mis à jour(?: le)?|"
+    r"actualizado(?: el)?|aggiornato(?: il)?|обновлено|更新时间|發布時間|发布时间|" + POSTED_WORDS + r")\s*[:：]",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
@@ -1247,6 +1247,15 @@ def _header_line_groups(block: Block) -> list[str]:
     return [(_MASTHEAD if role == "masthead" else "") + " ".join(group) for role, group in groups]
 
 
+def _extend_occasion(parts: _HeaderParts, seen: dict[str, str], text: str) -> None:
+    """The occasion goes on with `text`, in the header's lines too."""
+    assert parts.occasion is not None
+    if parts.occasion in parts.lines:
+        parts.lines[parts.lines.index(parts.occasion)] = parts.occasion + " " + text
+    parts.occasion = parts.occasion + " " + text
+    seen[_norm_key(text)] = "occasion"
+
+
 def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict[str, str]) -> None:
     masthead = text.startswith(_MASTHEAD)
     if _ORGAN_OF.match(text.removeprefix(_MASTHEAD)):
@@ -1265,19 +1274,13 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     if parts.occasion is not None and not parts.occasion_open and not parts.occasion_again \
             and _OCCASION_PLACE.match(text) and len(parts.occasion) + len(text) < 400 and is_date_line(text) is None:
         # "INTERVENCIÓN DEL PRESIDENTE …" / (the name) / "EN EL DEBATE GENERAL DEL …": where, the occasion's end
-        if parts.occasion in parts.lines:
-            parts.lines[parts.lines.index(parts.occasion)] = parts.occasion + " " + text
-        parts.occasion = parts.occasion + " " + text
-        seen[_norm_key(text)] = "occasion"
+        _extend_occasion(parts, seen, text)
         return
     if parts.occasion_open and parts.occasion is not None:
         if _continues_russian_occasion(text, parts.occasion_open) and len(parts.occasion) + len(text) < 300:
             text = text.removesuffix(" .")  # (the OCR's stray full stop after a name)
-            if parts.occasion in parts.lines:
-                parts.lines[parts.lines.index(parts.occasion)] = parts.occasion + " " + text
-            parts.occasion = parts.occasion + " " + text
-            parts.occasion_open = 0 if _RU_INITIALS_NAME.search(text) else 2
-            seen[_norm_key(text)] = "occasion"
+            _extend_occasion(parts, seen, text)
+            parts.occasion_open = 0 if _INITIALS_NAME.search(text) else 2
             return
         parts.occasion_open = 0
     key = _norm_key(text)
