@@ -200,6 +200,10 @@ class FileState:
     detail: str | None
 
 
+# SQLite allows 32,766 host parameters (999 before 3.32): look paths up a few hundred at a time.
+_LOOKUP_CHUNK = 500
+
+
 class StateStore:
     """The mapping source file -> sha256 -> part, the run log and the commit journal (SQLite)."""
 
@@ -215,11 +219,19 @@ class StateStore:
     def close(self) -> None:
         self.db.close()
 
-    def files(self) -> dict[str, FileState]:
-        cursor = self.db.execute(
-            "select source_path, doc_id, sha256, size, version_key, status, part, reason, detail from files"
-        )
-        return {row[0]: FileState(*row) for row in cursor}
+    def files(self, paths: Iterable[str] | None = None) -> dict[str, FileState]:
+        """Every file's state, or only those of `paths` (looked up by key: a commit of one batch
+        does not read the whole corpus's state)."""
+        columns = "select source_path, doc_id, sha256, size, version_key, status, part, reason, detail from files"
+        if paths is None:
+            return {row[0]: FileState(*row) for row in self.db.execute(columns)}
+        wanted = sorted(set(paths))
+        found: dict[str, FileState] = {}
+        for i in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[i:i + _LOOKUP_CHUNK]
+            cursor = self.db.execute(f"{columns} where source_path in ({','.join('?' * len(chunk))})", chunk)
+            found.update((row[0], FileState(*row)) for row in cursor)
+        return found
 
     def part_counts(self) -> dict[str, int]:
         cursor = self.db.execute("select part, count(*) from files where status='document' group by part")
@@ -319,7 +331,15 @@ def commit(
 ) -> dict[str, int]:
     """Make staged batches visible and remove rows of replaced or deleted files, atomically per call."""
     out = Path(out_dir)
-    files = state.files()
+    manifests = list(manifests)
+    deleted = list(deleted)
+    extra_rejects = list(extra_rejects)
+    files = state.files(
+        [d["source_path"] for m in manifests for d in m["documents"]]
+        + [r["source_path"] for m in manifests for r in m["rejects"]]
+        + [p for m in manifests for p in m.get("vanished", [])]
+        + [r.source_path for r in extra_rejects] + deleted
+    )
     stage = out / STAGING_DIR / run_id / f"commit-{uuid.uuid4().hex[:8]}"
     stage.mkdir(parents=True, exist_ok=True)
 

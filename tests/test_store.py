@@ -80,6 +80,31 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# ---- the state store ------------------------------------------------------------------------------
+
+
+def test_state_lookup_by_path_equals_the_full_read(tmp_path: Path) -> None:
+    """A commit looks up only its own files (not the whole corpus's state): across the lookup's chunk
+    boundary, with repeated and unknown paths, it gives exactly the full read's entries."""
+    import pipeline.store as store
+
+    state = StateStore(tmp_path / "out")
+    try:
+        n = 2 * store._LOOKUP_CHUNK + 7
+        state.db.executemany("insert into files values (?,?,?,?,?,?,?,?,?,?,?)", [
+            [f"d/{i:05d}.txt", f"{i:05d}", f"sha{i}", i, "k", "document" if i % 3 else "reject",
+             f"part{i % 4}" if i % 3 else None, None if i % 3 else "empty", None, "run", "now"]
+            for i in range(n)
+        ])
+        everything = state.files()
+        assert len(everything) == n
+        wanted = [f"d/{i:05d}.txt" for i in range(0, n, 2)] + ["d/00004.txt", "missing.txt"]
+        assert state.files(wanted) == {p: everything[p] for p in wanted if p in everything}
+        assert state.files([]) == {}
+    finally:
+        state.close()
+
+
 # ---- first run, no-op run, add / change / delete ---------------------------------------------------
 
 
