@@ -805,16 +805,116 @@ def json_to_text(text: str, path_hint: str = "") -> str:
     return "\n\n".join(parts)
 
 
-_SRT_TIME = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}.*$")
+# ---- captions: SubRip (.srt) and WebVTT (.vtt) ------------------------------------------------
+
+# "00:00:01,000 --> 00:00:03,340" (SubRip), "00:01.000 --> 00:04.000 align:start" (WebVTT: hours optional)
+_CUE_TIME = re.compile(
+    r"^\s*(?:(\d{1,3}):)?(\d{1,2}):(\d{2})[,.](\d{1,3})\s*-->\s*(?:(\d{1,3}):)?(\d{1,2}):(\d{2})[,.](\d{1,3})"
+)
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
+_CUE_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d{1,3}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
+# A cue that is only a description of sound: "[Applause]", "(music)", "♪ ♪".
+_SOUND_CUE = re.compile(r"^(?:\[[^\]]{1,60}\]|\([^)]{1,60}\)|[♪♫\s]+)$")
+# ">> SPEAKER: …" (broadcast captions mark a change of speaker with '>>'), "- …" (a second speaker in one cue)
+_CUE_TURN = re.compile(r"^(?:>>+|-\s)\s*")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff00-\uffef]")
+CAPTION_PAUSE_S = 1.5  # at least this silence between cues (and 4x the usual gap) ends a paragraph
+CAPTION_LONG = 1200  # past this many characters, a paragraph also ends where a cue ends a sentence
 
 
-def srt_to_text(text: str) -> str:
-    out: list[str] = []
-    for line in text.split("\n"):
-        if _SRT_TIME.match(line) or re.fullmatch(r"\s*\d+\s*", line):
+def _cue_seconds(match: re.Match[str], offset: int) -> float:
+    hours, minutes, seconds, millis = match.group(offset + 1, offset + 2, offset + 3, offset + 4)
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis.ljust(3, "0")) / 1000
+
+
+def _caption_cues(text: str) -> list[tuple[float, float, list[str], str | None]]:
+    """(start, end, payload lines, voice) of every cue; WebVTT's header, NOTE, STYLE and REGION
+    blocks left out, cue identifiers and settings dropped, markup removed."""
+    import html
+
+    cues: list[tuple[float, float, list[str], str | None]] = []
+    for block in re.split(r"\n[ \t]*\n", text.replace("\ufeff", "")):
+        lines = [line.strip() for line in block.strip("\n").split("\n")]
+        if not lines or not lines[0] or lines[0].startswith("WEBVTT") or re.match(r"(?:NOTE|STYLE|REGION)\b", lines[0]):
             continue
-        out.append(re.sub(r"</?[a-zA-Z][^>]*>", "", line))
-    return "\n".join(out)
+        timing = next((i for i, line in enumerate(lines) if "-->" in line and _CUE_TIME.match(line)), None)
+        if timing is None:
+            if cues:  # text after a stray blank line inside a cue
+                cues[-1][2].extend(line for line in lines if line)
+            continue
+        match = _CUE_TIME.match(lines[timing])
+        assert match is not None
+        voice: str | None = None
+        payload: list[str] = []
+        for line in lines[timing + 1:]:
+            found = _VOICE.search(line)
+            if found:
+                voice = " ".join(found.group(1).split())
+            line = _CUE_TAG.sub("", line)
+            if "&" in line:
+                line = html.unescape(line)
+            line = " ".join(line.split())
+            if line:
+                payload.append(line)
+        cues.append((_cue_seconds(match, 0), _cue_seconds(match, 4), payload, voice))
+    return cues
+
+
+def captions_to_text(text: str) -> str:
+    """Caption cues as paragraphs, one line each: the lines of a cue are display wraps, joined; a
+    paragraph ends at a pause (at least CAPTION_PAUSE_S and four times the usual gap between cues),
+    around a sound cue ("[Applause]"), at a change of speaker (WebVTT's <v Name>, a '>>' or '- '
+    turn) and, in captions that never pause, where a long paragraph's cue ends a sentence. A
+    speaker named only by a WebVTT voice is written as a 'Name:' label at the start of their turn.
+    Lines repeated from the cue before (rolling captions show each line twice) are kept once."""
+    cues = _caption_cues(text)
+    gaps = sorted(max(0.0, b[0] - a[1]) for a, b in zip(cues, cues[1:]))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    pause = max(CAPTION_PAUSE_S, 4 * usual)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    last_line = ""
+    last_end: float | None = None
+    voice: str | None = None
+
+    def close() -> None:
+        if current:
+            joined = current[0]
+            for piece in current[1:]:
+                cjk = _CJK_CHAR.match(piece[:1]) and _CJK_CHAR.match(joined[-1:])
+                joined += piece if cjk else " " + piece
+            paragraphs.append(joined)
+            current.clear()
+
+    for start, end, payload, cue_voice in cues:
+        lines = [line for line in payload if line != last_line]
+        if payload:
+            last_line = payload[-1]
+        if last_end is not None and start - last_end >= pause:
+            close()
+        last_end = end
+        if not lines:
+            continue
+        if _SOUND_CUE.match(" ".join(lines)):
+            close()
+            paragraphs.append(" ".join(lines))
+            continue
+        if cue_voice and cue_voice != voice:
+            close()
+            voice = cue_voice
+            lines[0] = f"{cue_voice}: {lines[0]}"
+        for line in lines:
+            turn = _CUE_TURN.match(line)
+            if turn:
+                close()
+                line = line[turn.end():]
+            if line:
+                current.append(line)
+        size = sum(map(len, current))
+        if size >= 2 * CAPTION_LONG or (size >= CAPTION_LONG and re.search(r"[.!?。！？][\"'”’)]*$", current[-1])):
+            close()  # unpunctuated captions (speech recognition's) end a paragraph at any cue past twice that
+    close()
+    return "\n\n".join(paragraphs)
 
 
 _PSEUDO_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>")
@@ -1186,8 +1286,8 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
     elif decoded.format == "json":
         text = json_to_text(text)
         fixes.append("markup")
-    elif decoded.format == "srt":
-        text = srt_to_text(text)
+    elif decoded.format in ("srt", "vtt"):
+        text = captions_to_text(text)
         fixes.append("markup")
     if decoded.format in ("text", "markdown"):
         text = strip_pseudo_tags(text, fixes)

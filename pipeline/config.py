@@ -30,7 +30,7 @@ class SourcesConfig:
     max_bytes: int = 64 * 1024 * 1024
     # Extensions read as text; anything else is rejected as `unsupported_type`.
     text_extensions: tuple[str, ...] = (
-        ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".srt", ".csv", "",
+        ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".srt", ".vtt", ".csv", "",
     )
     # Temporary names that are never treated as documents (partial downloads, editor backups).
     ignore_suffixes: tuple[str, ...] = (".part", ".tmp", ".crdownload", ".swp", "~")

@@ -160,11 +160,14 @@ def classify_doc_type(segmented: Segmented) -> str:
         if _INTERVIEW.search(described) or roles >= 0.3 * len(labelled):
             return "interview"
         if len(speakers) == 2:
-            # Two people, one of whom mostly asks: an interview, whatever the labels say.
-            turns = Counter(s.speaker for s in labelled)
-            questions = Counter(s.speaker for s in labelled if s.paragraphs and s.paragraphs[-1].rstrip().endswith("?"))
-            if max(questions[who] / turns[who] for who in speakers) >= 0.6:
-                return "interview"
+            # Two people, one of whom mostly asks: an interview, whatever the labels say; counted
+            # also without the opening turn (a welcome) and the closing one (thanks), which ask
+            # nothing in many interviews.
+            for asking in (labelled, labelled[1:-1] if len(labelled) >= 5 else []):
+                turns = Counter(s.speaker for s in asking)
+                questions = Counter(s.speaker for s in asking if s.paragraphs and s.paragraphs[-1].rstrip().endswith("?"))
+                if turns and max(questions[who] / turns[who] for who in turns) >= 0.6:
+                    return "interview"
         return "transcript"
     if described and _INTERVIEW.search(described):
         return "interview"

@@ -32,7 +32,7 @@ class RawDocument:
 class Decoded:
     text: str
     encoding: str
-    format: str  # text, markdown, html, json, srt
+    format: str  # text, markdown, html, json, srt, vtt
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def detect_format(path: str, text: str) -> str:
-    """How the text is marked up: html, json, markdown, srt or plain text."""
+    """How the text is marked up: html, json, markdown, srt, vtt or plain text."""
     ext = PurePosixPath(path).suffix.lower()
     head = text.lstrip()[:512].lower()
     if ext in (".html", ".htm", ".xhtml") or head.startswith(("<!doctype html", "<html")):
@@ -182,6 +182,8 @@ def detect_format(path: str, text: str) -> str:
         return "markdown"
     if ext == ".srt":
         return "srt"
+    if ext == ".vtt" or (text.lstrip("\ufeff").startswith("WEBVTT") and "-->" in text[:4096]):
+        return "vtt"  # the WebVTT signature, and a cue timing to go with it
     return "text"
 
 

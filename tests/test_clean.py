@@ -343,11 +343,97 @@ def test_srt_cue_numbers_and_timestamps_removed() -> None:
     result = cleaned(srt, "srt")
     text = all_text(result)
     assert "-->" not in text and "00:00" not in text and "<i>" not in text
+    # cues that follow each other without a pause are one stretch of speech: one paragraph
     assert block_texts(result) == [
-        "Good evening, and welcome to the programme.",
-        "Tonight we talk about the harvest.",
-        "Our first guest is a farmer.",
+        "Good evening, and welcome to the programme. Tonight we talk about the harvest. Our first guest is a farmer.",
     ]
+
+
+def _srt(cues: list[tuple[float, float, str]]) -> str:
+    def stamp(t: float) -> str:
+        return f"{int(t // 3600):02d}:{int(t % 3600 // 60):02d}:{int(t % 60):02d},{round(t % 1 * 1000):03d}"
+    return "\n\n".join(f"{i}\n{stamp(a)} --> {stamp(b)}\n{body}" for i, (a, b, body) in enumerate(cues, 1)) + "\n"
+
+
+def test_captions_paragraphs_end_at_pauses_and_sound_cues_not_at_cue_ends() -> None:
+    srt = _srt([
+        (1.0, 4.0, "It is good to be back in Port\nElsworth, and it is good to see"),
+        (4.1, 7.0, "you all. We open a bridge"),
+        (7.1, 8.0, "today."),
+        (8.1, 9.0, "[Applause]"),
+        (9.1, 12.0, "When I was a boy, there was only"),
+        (12.1, 14.0, "a ferry."),
+        (17.0, 20.0, "After a pause: a new paragraph."),
+    ])
+    assert block_texts(cleaned(srt, "srt")) == [
+        "It is good to be back in Port Elsworth, and it is good to see you all. We open a bridge today.",
+        "[Applause]",
+        "When I was a boy, there was only a ferry.",
+        "After a pause: a new paragraph.",
+    ]
+
+
+def test_captions_that_never_pause_still_break_into_paragraphs_at_sentence_ends() -> None:
+    sentences = [f"This is sentence number {i} of a long speech whose captions never pause." for i in range(60)]
+    srt = _srt([(i * 3.0, i * 3.0 + 2.9, sentence) for i, sentence in enumerate(sentences)])
+    blocks = block_texts(cleaned(srt, "srt"))
+    assert len(blocks) > 1
+    assert all(b.endswith(".") for b in blocks)
+    assert " ".join(blocks) == " ".join(sentences)
+    # automatic captions have no punctuation at all: paragraphs stay bounded all the same
+    words = [f"word{i} and some more of what was said" for i in range(400)]
+    blocks = block_texts(cleaned(_srt([(i * 2.0, i * 2.0 + 1.9, w) for i, w in enumerate(words)]), "srt"))
+    assert len(blocks) > 1 and max(map(len, blocks)) < 3000
+    assert " ".join(blocks) == " ".join(words)
+
+
+def test_webvtt_voices_become_speaker_labels_and_markup_goes() -> None:
+    vtt = (
+        "WEBVTT - an interview\nKind: captions\nLanguage: en\n\n"
+        "STYLE\n::cue { color: yellow }\n\n"
+        "NOTE produced by hand\nfor a test\n\n"
+        "intro\n00:00.000 --> 00:03.000 align:start position:10%\n<v.host Ruth Amsel>Welcome to <i>Lakeside</i>\nTonight &amp; every night.\n\n"
+        "00:03.100 --> 00:06.000\n<v Ruth Amsel>My guest is the mayor.</v>\n\n"
+        "00:06.100 --> 00:09.000\n<v Tobias Brenn>Thank you, Ruth. It is<00:00:07.500><c> good</c> to be here.\n"
+    )
+    result = cleaned(vtt, "vtt")
+    assert block_texts(result) == [
+        "Ruth Amsel: Welcome to Lakeside Tonight & every night. My guest is the mayor.",
+        "Tobias Brenn: Thank you, Ruth. It is good to be here.",
+    ]
+    text = all_text(result)
+    for gone in ("WEBVTT", "Kind:", "color", "NOTE", "produced by hand", "intro", "-->", "<", "align:"):
+        assert gone not in text
+
+
+def test_rolling_captions_keep_each_line_once() -> None:
+    """YouTube's automatic captions show each line twice: once as it is spoken, then again above
+    the next line."""
+    vtt = (
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:03.000\nwe have come here today\n\n"
+        "00:00:03.000 --> 00:00:05.000\nwe have come here today\nto open the new school\n\n"
+        "00:00:05.000 --> 00:00:07.000\nto open the new school\nand thank its builders\n"
+    )
+    assert block_texts(cleaned(vtt, "vtt")) == ["we have come here today to open the new school and thank its builders"]
+
+
+def test_broadcast_caption_turns_start_paragraphs() -> None:
+    srt = _srt([
+        (1.0, 3.0, ">> MODERATOR: Good evening. Our first question"),
+        (3.1, 5.0, "goes to the governor."),
+        (5.1, 8.0, ">> GOVERNOR HALE: Thank you. Let me answer it"),
+        (8.1, 9.0, "plainly."),
+    ])
+    assert block_texts(cleaned(srt, "srt")) == [
+        "MODERATOR: Good evening. Our first question goes to the governor.",
+        "GOVERNOR HALE: Thank you. Let me answer it plainly.",
+    ]
+
+
+def test_cjk_caption_lines_join_without_a_space() -> None:
+    srt = _srt([(1.0, 3.0, "今天我们在这里\n隆重集会"), (3.1, 5.0, "庆祝大桥通车。")])
+    assert block_texts(cleaned(srt, "srt")) == ["今天我们在这里隆重集会庆祝大桥通车。"]
 
 
 # ---- line endings -----------------------------------------------------------------------------

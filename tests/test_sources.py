@@ -22,7 +22,7 @@ from pipeline.errors import (
     VanishedError,
 )
 from pipeline.records import RawDocument
-from pipeline.sources import check_name, decode_bytes, discover_files, doc_id_for, read_source
+from pipeline.sources import check_name, decode_bytes, detect_format, discover_files, doc_id_for, read_source
 
 
 def raw(data: bytes, path: str = "doc.txt") -> RawDocument:
@@ -273,9 +273,19 @@ def test_temporary_names(name: str) -> None:
     assert "temporary" in info.value.detail
 
 
-@pytest.mark.parametrize("name", ["a.txt", "b.TXT", "c.md", "d.html", "e.json", "f.srt", "README"])
+@pytest.mark.parametrize("name", ["a.txt", "b.TXT", "c.md", "d.html", "e.json", "f.srt", "g.vtt", "README"])
 def test_text_names_pass(name: str) -> None:
     check_name(name, SourcesConfig())
+
+
+@pytest.mark.parametrize(("name", "text", "fmt"), [
+    ("talk.vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\nHello.\n", "vtt"),
+    ("talk.txt", "\ufeffWEBVTT - exported\n\n00:01.000 --> 00:02.000\nHello.\n", "vtt"),
+    ("talk.srt", "1\n00:00:01,000 --> 00:00:02,000\nHello.\n", "srt"),
+    ("talk.txt", "WEBVTT is a caption format; this is a note about it.\n", "text"),
+])
+def test_caption_formats_are_recognised(name: str, text: str, fmt: str) -> None:
+    assert detect_format(name, text) == fmt
 
 
 def test_read_source_returns_bytes_and_hash(tmp_path: Path) -> None:
