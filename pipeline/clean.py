@@ -186,8 +186,8 @@ def collapse_spaces(text: str) -> str:
 # ---- page furniture and boilerplate ---------------------------------------------------------
 
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|página|pagina|seite|страница|стр\.|페이지)\s*)?"
-    r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di)\s*\d{1,4})?(?:\s*[-–—])?\s*$"
+    r"^\s*(?:[-–—]+\s*)?\[?(?:(?:page|p\.|pág\.|pag\.|página|pagina|seite|strona|str\.|страница|стр\.|sayfa|blad|페이지)\s*)?"
+    r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di|z|van)\s*\d{1,4})?\]?(?:\s*[-–—]+)?\s*$"
     r"|^\s*\d{1,4}\s*\|\s*(?:page|página|pagina|seite|страница)\s*$",
     re.IGNORECASE,
 )
@@ -254,7 +254,20 @@ _BOILERPLATE_LEAD = (
     r"released at \d{1,2}[:.]\d{2}.{0,20}|sign up for .{0,60}newsletter.*|"
     r"\[[^\]]{0,20}\b(?:music|jingle|theme|musique|música|musik|музыка)\b[^\]]{0,20}\]|"
     r"(?:【[^】]{1,12}】\s*){1,4}|"
-    r"(?:you may also like|recommended|popular (?:posts|stories)|most (?:read|popular|viewed|shared))\b.{0,30}"
+    r"(?:you may also like|recommended|popular (?:posts|stories)|most (?:read|popular|viewed|shared))\b.{0,30}|"
+    # the end of a press release or a transcript: "-- ENDS --", "- END OF TRANSCRIPT -"
+    r"[-–—=*#\s]*(?:ends|end of (?:transcript|statement|release|text|document))[-–—=*#.\s]*|"
+    # a page's jump to its head: "Back to top" in other languages
+    r"(?:voltar ao topo|torna su|torna all['’]inizio|nach oben|zum seitenanfang|haut de (?:la )?page|retour en haut|"
+    r"volver arriba|ir arriba|naar boven|terug naar boven|do góry|powrót do góry|наверх|맨 위로|"
+    r"(?:この)?ページの(?:先頭|トップ)へ(?:戻る)?|返回顶部|回到顶部)|"
+    r"(?:lees ook|meer over dit onderwerp|mehr zum thema|weitere artikel|related coverage|more on this story)"
+    r"(?:\s*:.{0,60})?|deel dit artikel(?:\s*:.{0,60})?|"
+    # a newspaper's continuation note and a caption company's credit
+    r"\(?\s*(?:continued|cont['’]?d\.?) (?:on|from) (?:page|p\.) ?\d{1,3}\s*\)?\.?|"
+    r"(?:closed )?caption(?:s|ing|ed)? (?:by|provided by|produced by) .{1,80}|"
+    r"\((?:additional )?reporting by .{1,200}\)|(?:additional )?reporting by [^.]{1,80}; editing by .{1,80}|"
+    r"ページ番号[:：]\s*\d+|お問い合わせ(?:先)?(?:[:：].{0,80})?"
 )
 _RIGHTS = (r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
            r"tutti i diritti riservati|todos os direitos reservados|все права защищены")
@@ -1198,7 +1211,7 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
                 or (counts[key] >= 2 and len(key) > 8 and not _looks_dated(stripped)
                     and ("#" in key or len(line) - len(line.lstrip()) >= 8 or beside))
             )
-            and not re.search(r"[.!?:;,)\]…。]$", stripped)
+            and not re.search(r"[.!?:;,)\]…。：！？，；]$", stripped)  # (a repeated speaker label is no head)
             and not re.match(r"^[(\[]", stripped)
             and len(key) > 3
         ):

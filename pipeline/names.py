@@ -13,7 +13,7 @@ FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "and", "or", "to", "in", "on
 NAME_STOP = frozenset(["the", "of", "and", "or", "to", "for", "on", "at", "by", "a", "an", "with", "from", "as", "is", "are", "was", "were", "that", "this", "which", "these", "those", "our", "your", "their", "its", "my", "we", "you", "they", "he", "she", "it", "his", "her", "not", "but", "der", "die", "das", "und", "oder", "et", "les", "des", "los", "las", "y", "и", "в", "на", "что"])
 
 # Titles and forms of address that precede a name and are not part of it.
-HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "hon", "hon.", "honourable", "honorable", "h.e.", "he", "his", "her", "excellency", "excellence", "exc.", "excmo", "excmo.", "excma", "excma.", "sr", "sr.", "sra", "sra.", "sres", "señor", "señora", "don", "doña", "m.", "mme", "mme.", "mlle", "monsieur", "madame", "herr", "frau", "fräulein", "signor", "signora", "sig.", "sig.ra", "on.", "onorevole", "comrade", "comrades", "tovarishch", "товарищ", "господин", "госпожа", "г-н", "г-жа", "rev", "rev.", "reverend", "fr.", "father", "president", "präsident", "präsidentin", "vizepräsident", "vizepräsidentin", "presidente", "président", "chairman", "chairwoman", "chair", "premier", "prime", "minister", "secretary", "general", "secretary-general", "ambassador", "dear", "leader", "great", "marshal", "general", "generalissimo", "king", "queen", "prince", "princess", "emperor", "senator", "rep.", "representative", "abg.", "abgeordneter", "abgeordnete", "bundeskanzler", "bundeskanzlerin", "bundesminister", "bundesministerin"])
+HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "hon", "hon.", "rt.", "rt", "honourable", "honorable", "h.e.", "he", "his", "her", "excellency", "excellence", "exc.", "excmo", "excmo.", "excma", "excma.", "sr", "sr.", "sra", "sra.", "sres", "señor", "señora", "don", "doña", "m.", "mme", "mme.", "mlle", "monsieur", "madame", "herr", "frau", "fräulein", "signor", "signora", "sig.", "sig.ra", "on.", "onorevole", "comrade", "comrades", "tovarishch", "товарищ", "господин", "госпожа", "г-н", "г-жа", "rev", "rev.", "reverend", "fr.", "father", "president", "präsident", "präsidentin", "vizepräsident", "vizepräsidentin", "presidente", "président", "chairman", "chairwoman", "chair", "premier", "prime", "minister", "secretary", "general", "secretary-general", "ambassador", "dear", "leader", "great", "marshal", "general", "generalissimo", "king", "queen", "prince", "princess", "emperor", "senator", "rep.", "representative", "abg.", "abgeordneter", "abgeordnete", "bundeskanzler", "bundeskanzlerin", "bundesminister", "bundesministerin"])
 
 # Offices that stand before a name in several languages ("Discurso do Ministro da Educação, …").
 HONORIFICS = HONORIFICS | frozenset(["przewodniczący", "przewodnicząca", "wiceprzewodniczący", "wiceprzewodnicząca",
@@ -59,6 +59,12 @@ _TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž\u0400-\u042F][\w'’\-]*\.?|(?:[A-
 
 # Letters after a name: "Hon. Priya Natarajan-Holt, MP", "Jane Roe, PhD".
 _POST_NOMINALS = re.compile(r",?\s+(?:MP|M\.P\.|MLA|MPP|MSP|MEP|MdB|MdL|TD|QC|KC|PhD|Ph\.D\.|Jr|Sr|OBE|CBE|MBE|KBE|DBE)\.?\s*$")
+
+
+# Letters after a name that are not part of it (degrees, honours, seats), stripped from speakers and
+# authors; a generation ('Jr.') is part of the name and stays.
+_POST_NOMINAL_LETTERS = re.compile(
+    r"(?:,?\s+(?:MP|M\.P\.|MLA|MPP|MSP|MEP|MdB|MdL|TD|QC|KC|PhD|Ph\.D\.|OBE|CBE|MBE|KBE|DBE)\.?)+\s*$")
 
 
 # A generation after a name, written the same in a name in capitals: "EDGARD LEBLANC FILS Jr.", "JOHN DOE III".
@@ -118,10 +124,12 @@ def _drop_don(name: str) -> str:
 
 
 def strip_honorifics(name: str) -> str:
-    """Leading titles and forms of address removed: 'H.E. Mr. Kim Song' -> 'Kim Song'.
+    """Leading titles and forms of address removed: 'H.E. Mr. Kim Song' -> 'Kim Song'; letters
+    after the name too ('Margaret Ellison-Kane MP', 'Jane Roe, PhD').
     A name that is nothing but a title ('The President') keeps its last title word; an office
     ('The Minister for Energy') stays whole, without its article."""
     name = _drop_don(respace_titles(name))
+    name = _POST_NOMINAL_LETTERS.sub("", name) or name
     tokens = name.replace("\u00a0", " ").split()
     kept = list(tokens)
     while kept and (kept[0].casefold().rstrip(",") in HONORIFICS or kept[0].casefold() in ("the", "der", "die", "el", "la", "le")):
@@ -142,6 +150,8 @@ def is_person_name(text: str, max_tokens: int = 5) -> bool:
     if re.match(r"^(?:by|von|par|por|di)\s+", text, re.IGNORECASE):
         text = text.split(None, 1)[1] if len(text.split()) > 1 else ""
     tokens = text.replace("\u00a0", " ").split()
+    if len(tokens) > 1 and tokens[0].casefold() == "the" and tokens[1].casefold() in HONORIFICS:
+        tokens.pop(0)  # "The Rt. Hon. Margaret Ellison-Kane", "The Hon. Jane Roe"
     while tokens and tokens[0].casefold() in HONORIFICS:
         tokens.pop(0)
     # "В.Путин", "G.V.Plekhanov": initials glued to the surname.

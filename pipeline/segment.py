@@ -25,6 +25,7 @@ from .names import (
     name_in_occasion,
     natural_case,
     respace_titles,
+    strip_honorifics,
 )
 from .records import Block, Cleaned, Header, Section, Segmented
 from .tag import VOWELS, WEEKDAYS, ParsedDate, find_date, is_date_line
@@ -181,6 +182,10 @@ _STENO_LABEL = re.compile(
     r"(?i:председательствующий|председатель|ведущий|президент|вопрос|ответ|корреспондент))"
     r"(?:,\s*(?P<role>[^.\n]{2,80}))?\.?$"
 )
+# A Japanese or Chinese full name (three characters or more, not a place: 東京都, 北浜市) and the office
+# or trade written after it.
+_CJK_NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff\u3005]{2,4}[\u4e00-\u9fff\u3005](?<![都道府県市町村区省州]))"
+                             r"(?P<title>市長|市长|知事|町長|村長|区長|記者|记者)$")
 _ROLE_CJK = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h|uhr)?\b", re.IGNORECASE)
 _NUMBERED_HEADING = re.compile(r"^(?:(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+\S|[一二三四五六七八九十]{1,3}[、．.]\s*\S)")
@@ -220,8 +225,11 @@ def join_kind(a: str, b: str) -> str | None:
         return None
     if last == "-" and len(a) > 1 and a[-2].isalpha() and first.isalpha():
         return ""
-    if _is_cjk(last) and (_is_cjk(first) or first.isalnum()):
-        return ""
+    if (_is_cjk(last) or "\u3001" <= last <= "\u303f") and (_is_cjk(first) or first.isalnum() or "\u3001" <= first <= "\u303f"):
+        return ""  # (CJK punctuation too: "「逃げ遅れゼロ」" / "を", "加えて" / "、")
+    if last.isdigit() and (_is_cjk(first) or (first.isdigit() and (
+            _is_cjk(a.rstrip("0123456789")[-1:] or " ") or _is_cjk(b.lstrip("0123456789")[:1] or " ")))):
+        return ""  # a number in CJK text broken by the line: "7月1" / "9日", "2016" / "年"
     if first.islower() or (_HANGUL.match(last) and _HANGUL.match(first) and not a.endswith(("!", "?"))):
         return " "
     word = last_word(a)
@@ -268,6 +276,7 @@ _CJK_OCCASION = re.compile(
     r"|(?:기념식|행사|대회|개막식|개회식|졸업식|입학식|취임식|\S+식)\s*(?:축사|기념사|연설|치사|인사말|격려사|대회사|개회사|환영사)\s*$"
     r"|(?:における|での|に於ける|にあたって|に際して)\S{0,20}(?:式辞|挨拶|あいさつ|祝辞|訓示|講演|演説|告辞)\s*$"
     r"|式[\s\u3000]*(?:市長|知事|社長|学長|校長|会長|理事長|町長|村長)?(?:訓示|式辞|挨拶|告辞|祝辞)\s*$"
+    r"|(?:定例)?記者会見\s*$|记者会\s*$|記者會\s*$|新闻发布会\s*$|新聞發佈會\s*$|기자회견\s*$"
 )
 
 
@@ -485,12 +494,18 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
             or (len(bare_label.split()) > 9 and "," not in bare_label):
         return None
     cjk_paren = re.fullmatch(r"([\u4e00-\u9fff\u3400-\u4dbf]{1,12})\s*\(([^()]{1,40})\)", label)
-    if match.group("colon") == "：" and (_ROLE_CJK.match(label) or cjk_paren) and rest and label not in _FIELD_KEYS:
+    if match.group("colon") == "：" and (_ROLE_CJK.match(label) or cjk_paren) and label not in _FIELD_KEYS:
         head = cjk_paren.group(1) if cjk_paren else label
         name = _CJK_SUFFIX.sub("", head) if len(head) > 2 else head
+        affiliation = cjk_paren.group(2).strip() if cjk_paren else None
+        titled = _CJK_NAME_TITLE.match(head)
+        if titled:
+            # "中村浩一市長", "石川真理子記者（北浜日報）": a full name, then the office or the trade
+            name, affiliation = titled.group("name"), affiliation or titled.group("title")
         strong = bool(_CJK_SUFFIX.search(head)) or head in _CJK_ROLES or bool(cjk_paren) \
-            or bool(_CJK_OFFICE_SUFFIX.match(head))
-        return Label(name or head, cjk_paren.group(2).strip() if cjk_paren else None, label, strong=strong), rest
+            or bool(_CJK_OFFICE_SUFFIX.match(head)) or bool(titled)
+        if rest or strong:  # (a strong label may stand on a line of its own, its turn below it)
+            return Label(name or head, affiliation, label, strong=strong), rest
     # "Ms Priya Latham (Northtown) (Lab)": the person, then constituency and party as written.
     groups = re.search(r"(?:\s*\([^()]{1,60}\))+\s*$", label)
     paren = groups if groups and groups.start() > 0 else None
@@ -506,6 +521,11 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         if not comma_aff[:1].isupper() and not titled_name:
             return None  # "Kollege Bartsch, eine kleine Korrektur:" is a sentence, not a label
     if not outer:
+        return None
+    if comma_aff and not rest and not is_person_name(outer) \
+            and sum(1 for item in comma_aff.split(",") if item.strip()[:1].islower()) >= 2:
+        # "Chancellor, Principal, members of the faculty, families, friends, and above all …:": those
+        # addressed, a salutation on its own line, not a speaker and an affiliation
         return None
     chair = _CHAIR.match(outer) if comma_aff is None and rest else None
     if is_salutation(outer + ":") and not _is_upper(outer) and not chair:
@@ -894,7 +914,7 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
     if parts.occasion and _JOINT.search(parts.occasion):
         author = None  # "Joint Statement by President X and Prime Minister Y": no one author
     if author is None and meta.get("author"):
-        author = natural_case(meta["author"])
+        author = natural_case(strip_honorifics(meta["author"]))  # front matter: "Dr. Selma Ravik"
     if author is None and meta.get("running_head_author"):
         author = meta["running_head_author"]
     header = Header(
@@ -1128,6 +1148,9 @@ _SITE_NAME = re.compile(
 _POSSESSIVE_TITLES = frozenset(["his", "her", "he", "dear", "great", "my", "our"])
 
 
+_NAV_WORDS = frozenset(["home", "about", "contact", "donate", "events", "login", "menu", "search", "shop", "subscribe"])
+
+
 def _is_institution(text: str) -> bool:
     chair = _CHAIR_NAMED.match(text.strip())
     if chair and (chair.group("cjk") or _titled_person(chair.group("name")) or is_person_name(chair.group("name"))):
@@ -1137,8 +1160,11 @@ def _is_institution(text: str) -> bool:
     if _SITE_NAME.search(text) and (re.search(r"\s[—–|]\s", text) or len(text.split()) <= 4):
         return True
     words = re.findall(r"[^\W\d_][\w'’\-]*", text)
-    if 0 < len(words) <= 6 and all(w[0].isupper() for w in words) and words[-1].casefold() in ORG_NAME_WORDS:
-        return True  # "KCNA Korean Central News Agency", "Prensa Latina News Service"
+    if 0 < len(words) <= 6 and all(w[0].isupper() for w in words) and words[-1].casefold() in ORG_NAME_WORDS \
+            and not (words[-1].casefold() in _NAV_WORDS and any(w.casefold() in FUNCTION_WORDS for w in words)):
+        # "KCNA Korean Central News Agency", "Prensa Latina News Service"; a menu's "News Home",
+        # but not a title ending in a word menus use too ("THE LONG WAY HOME")
+        return True
     if 0 < len(words) <= 5 and words[0][0].isupper() and words[0].casefold() in HONORIFICS \
             and words[0].casefold() not in _POSSESSIVE_TITLES \
             and not is_person_name(text) \
@@ -1203,8 +1229,8 @@ def _header_line_groups(block: Block) -> list[str]:
             role = "date"  # "Topic: …", "Air date: …": each field stands alone
         elif len(line) <= 120 and (found := find_date(line)) is not None and found.precision == "day":
             role = "date"  # "Volume 731: debated on Tuesday 16 May 2023"
-        elif is_person_name(line) or _BYLINE.match(line):
-            role = "name"
+        elif is_person_name(line) or _BYLINE.match(line) or _name_before_office(line):
+            role = "name"  # "The Rt. Hon. Margaret Ellison-Kane MP, Minister for Transport" too
         elif is_occasion(line):
             role = "occasion"
         elif _OCCASION_PLACE.match(line):

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import clean
-from pipeline.clean import clean_document, repair_text
+from pipeline.clean import clean_document, is_boilerplate, repair_text
 from pipeline.config import CleanConfig
 from pipeline.errors import NoTextError
 from pipeline.records import Cleaned, Decoded
@@ -630,3 +630,23 @@ def test_index_entries_with_lists_of_page_and_column_references_are_furniture() 
     assert "Mitteilungen" not in text and "Tagesordnung" not in text and "Abstimmungen" not in text
     assert "Die Sitzung wird um 13 Uhr 32 Minuten" in text
     assert "in 1951. It cost 12, 13 or 14 marks" in _clean("We met in 1951. It cost 12, 13 or 14 marks\nthen.\n")
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("-- ENDS --", True), ("-- END OF TRANSCRIPT --", True), ("Voltar ao topo", True), ("Torna su", True),
+    ("このページの先頭へ", True), ("Lees ook: Nieuwe dijk bij Havendam", True), ("Deel dit artikel", True),
+    ("Mehr zum Thema", True), ("(continued on page 5)", True), ("Captioning by Nordtext Media Access", True),
+    ("(Reporting by Tove Lind; Editing by Mark Haldane)", True), ("ページ番号：1004521", True),
+    ("お問い合わせ先：北浜市総務部広報課　電話：0123-45-6789", True),
+    ("The ends justify the means, they said.", False), ("Delen van de winst gaan naar de gemeente.", False),
+    ("Related coverage of the summit was extensive.", False), ("Nach oben führt nur eine Treppe.", False),
+])
+def test_more_page_furniture_in_more_languages(line: str, furniture: bool) -> None:
+    assert bool(is_boilerplate(line)) is furniture
+
+
+@pytest.mark.parametrize("line", ["-- Page 2 of 2 --", "[Page 1]", "Strona 2 z 3", "Pág. 2237", "Sayfa 3"])
+def test_page_markers_in_more_languages(line: str) -> None:
+    from pipeline.clean import _PAGE_NUMBER
+
+    assert _PAGE_NUMBER.match(line)

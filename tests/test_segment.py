@@ -1056,3 +1056,55 @@ def test_an_interjection_broken_over_lines_is_not_a_turn() -> None:
     horn = [p for s in result.sections if s.speaker == "Horn" for p in s.paragraphs]
     assert any("— Abg. Renner: Bis zum Umfallen!)" in p for p in horn)
     assert any(p.startswith("Verehrte Anwesende") or "Verehrte Anwesende" in p for p in horn)
+
+
+# ---- found by the held-out sets corpus_dev12/13 (each fails on the code before them) ----------
+
+
+@pytest.mark.parametrize(("a", "b", "joined"), [
+    ("6月20日から7月1", "9日まで", "6月20日から7月19日まで"),  # a number broken by the line in Japanese
+    ("始まったのは2016", "年です", "始まったのは2016年です"),
+    ("市では「逃げ遅れゼロ」", "を目標に", "市では「逃げ遅れゼロ」を目標に"),  # CJK punctuation joins closed up
+    ("防災無線に加えて", "、登録制メール", "防災無線に加えて、登録制メール"),
+    ("there were page 1", "9 people", "there were page 1 9 people"),  # Latin text: digits keep their space
+])
+def test_cjk_lines_join_without_a_space_at_digits_and_punctuation(a: str, b: str, joined: str) -> None:
+    assert join_lines(a, b) == joined
+
+
+def test_cjk_labels_on_lines_of_their_own_name_the_turns_below_them() -> None:
+    text = (
+        "北浜市長定例記者会見\n\n"
+        "中村浩一市長：\n　皆さん、おはようございます。本日は二点ご報告いたします。\n\n"
+        "石川真理子記者（北浜日報）：\n　避難所の開設が遅れたという指摘もありました。どう改善されますか。\n\n"
+        "中村浩一市長：\n　ご指摘のとおりです。鍵の管理を見直しました。\n\n"
+        "石川真理子記者（北浜日報）：\n　ありがとうございました。\n\n"
+        "中村浩一市長：\n　以上です。\n"
+    )
+    result = segment(text)
+    turns = [(s.speaker, s.affiliation) for s in result.sections if s.paragraphs]
+    assert turns == [("中村浩一", "市長"), ("石川真理子", "北浜日報"), ("中村浩一", "市長"),
+                     ("石川真理子", "北浜日報"), ("中村浩一", "市長")]  # the repeated label is no running head
+    assert result.header.occasion == "北浜市長定例記者会見"
+
+
+def test_name_and_office_line_under_an_occasion_is_the_author_not_more_occasion() -> None:
+    text = (
+        "THE LONG WAY HOME\n\n"
+        "Address to the Graduating Class of Port Ellery Maritime College\n"
+        "The Rt. Hon. Margaret Ellison-Kane MP, Minister for Transport\n"
+        "Port Ellery, 7 June 1998\n\n"
+        "Chancellor, Principal, members of the faculty, families, friends, and above all the graduating class of 1998:\n\n"
+        + LONG_BODY
+    )
+    result = segment(text)
+    assert result.header.title == "THE LONG WAY HOME"  # a title ending in a word menus use ('Home')
+    assert result.header.occasion == "Address to the Graduating Class of Port Ellery Maritime College"
+    assert result.header.author == "Margaret Ellison-Kane"  # no 'The Rt. Hon.', no 'MP'
+    assert all(s.speaker is None or s.speaker == "Margaret Ellison-Kane" for s in result.sections)
+    assert not any(s.affiliation and "faculty" in s.affiliation for s in result.sections)  # a salutation, no label
+
+
+def test_front_matter_author_loses_its_title() -> None:
+    text = "---\ntitle: \"The Long Way Home\"\nauthor: \"Dr. Selma Ravik\"\n---\n\n" + LONG_BODY
+    assert segment(text, "markdown").header.author == "Selma Ravik"
