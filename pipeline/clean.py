@@ -461,7 +461,14 @@ _BREADCRUMB = re.compile(
 )
 # A page's running head set with its page number apart: "12      KANG MYONG CHOL  SELECTED WORKS"
 # or "ON THE TASKS OF THE FARMS        13" (a page number separated by a wide gap).
-_PAGE_HEAD = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s{4,}\S.{2,100}$|^\s*\S.{2,100}?\s{4,}\d{1,4}\s*$", re.IGNORECASE)
+# A running head or foot with its page number set apart by a run of spaces: "12     ANNUAL REPORT",
+# "Sejmik Województwa – VI kadencja          Strona 2 z 3".
+_PAGE_HEAD = re.compile(
+    r"^\s*(?:page\s+)?\d{1,4}\s{4,}\S.{2,100}$"
+    r"|^\s*\S.{2,100}?\s{4,}(?:(?:page|p\.|pág\.|pag\.|página|pagina|seite|strona|str\.|страница|стр\.|sayfa|blad)\s*)?"
+    r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di|z|van)\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"^\(?(?:1[5-9]|20)\d\d\)?$")
 _SOCIAL = re.compile(
     r"^\s*(?:[*\-•]\s*)?(?:\[)?(?:facebook|twitter|x|email|e-mail|print|whatsapp|telegram|linkedin|reddit|"
@@ -566,6 +573,12 @@ def _strip_inline(line: str) -> tuple[str, bool]:
     return (line if line != original else original), whole
 
 
+_MD_LINK_WRAPPED = re.compile(r"\[([^\[\]\n]{1,200})\n[ \t]*([^\[\]\n]{1,200})\]\(")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# (opened inside a line: emphasis of whole lines is a block's, which markdown_to_blocks reads as such)
+_MD_EM_WRAPPED = re.compile(r"(?<=[ \t(\"“‘'«])(\*\*|\*)(?=[^\s*])([^*\n]+\n[^*\n]+?)(?<=[^\s*])\1(?![*\w])")
+
+
 def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[list[Block], dict[str, str]]:
     """Blocks from plain text or markdown. Markdown signs are honoured in plain text too, since
     text converted from PDF or the web often carries them (emphasis, '#' headings, hard breaks)."""
@@ -577,6 +590,15 @@ def markdown_to_blocks(text: str, fixes: list[str], markdown: bool) -> tuple[lis
             if key.strip() in ("title", "author", "date") and value.strip():
                 meta[key.strip()] = value.strip().strip("\"'")
         text = text[front.end():]
+        fixes.append("markup")
+    if "](" in text and _MD_LINK_WRAPPED.search(text):
+        # "[Orsund Community" / "Clinic](https://…)": a link whose text the hard wrap broke
+        text = _MD_LINK_WRAPPED.sub(lambda m: f"[{m.group(1)} {m.group(2)}](", text)
+    if markdown and "*" in text:
+        # "*Doctor, I" / "have the symptoms of heart failure.*": emphasis the hard wrap broke
+        text = _MD_EM_WRAPPED.sub(r"\2", text)
+    if markdown and "<!--" in text:
+        text = _HTML_COMMENT.sub("", text)  # "<!-- exported by … -->": for the converter, not the reader
         fixes.append("markup")
     blocks: list[Block] = []
     lines: list[str] = []
@@ -774,6 +796,9 @@ def html_to_text(text: str) -> tuple[str, dict[str, str]]:
 
 
 _JSON_TITLE_KEYS = ("headline", "title", "name", "subject", "heading")
+_JSON_OCCASION_KEYS = ("occasion", "event", "subtitle")
+_JSON_AUTHOR_KEYS = ("speaker", "author", "byline", "by")
+_JSON_DATE_KEYS = ("date", "delivered", "date_delivered", "delivered_on", "published", "date_published", "datePublished")
 _JSON_TEXT_KEYS = ("story_text", "text", "body", "content", "article", "story", "transcript", "speech")
 
 
@@ -812,6 +837,13 @@ def json_to_text(text: str, path_hint: str = "") -> str:
         title = record.get(title_key) if title_key else None
         if isinstance(title, str) and title.strip():
             parts.append("### " + " ".join(title.split()))
+        if len(records) == 1:
+            # One document: what its fields say of it opens it as a title page would.
+            for field_keys, form in ((_JSON_OCCASION_KEYS, "{}"), (_JSON_AUTHOR_KEYS, "{}"), (_JSON_DATE_KEYS, "Date: {}")):
+                value = next((record[k] for k in field_keys if isinstance(record.get(k), str) and record[k].strip()
+                              and len(record[k]) <= 200 and k != text_key), None)
+                if value:
+                    parts.append(form.format(" ".join(value.split())))
         parts.append(body.strip())
     if not parts:
         raise NoTextError(f"every record's '{text_key}' field is empty.")

@@ -71,6 +71,17 @@ _POST_NOMINAL_LETTERS = re.compile(
 _GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV")
 
 
+_TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def _lower(word: str) -> str:
+    """Lower case; Turkish dotted and dotless I in a word that shows Turkish letters ('IŞIKLI' ->
+    'ışıklı'), and 'İ' as 'i' always (str.lower gives 'i' and a combining dot)."""
+    if "İ" in word or "Ş" in word or "Ğ" in word:
+        word = word.translate(_TURKISH_LOWER)
+    return word.lower()
+
+
 def natural_case(text: str) -> str:
     """'KIM IL SUNG' -> 'Kim Il Sung'; text with lower-case letters (but for a closing 'Jr.') is
     returned as written."""
@@ -85,7 +96,7 @@ def natural_case(text: str) -> str:
         if re.fullmatch(r"(?:[A-ZА-Я]\.)+", word):  # initials stay initials
             return word
         parts = re.split(r"([\-'’])", word)
-        return "".join(p[:1].upper() + p[1:].lower() if p and p[0].isalpha() else p for p in parts)
+        return "".join(p[:1].upper() + _lower(p[1:]) if p and p[0].isalpha() else p for p in parts)
 
     return " ".join([*(fix(w) for w in words), *([suffix] if suffix else [])])
 

@@ -15,6 +15,7 @@ from .names import (
     ABBREVIATED_TITLES,
     FUNCTION_WORDS,
     HONORIFICS,
+    KOREAN_GENRES,
     NAME_STOP,
     ORG_NAME_WORDS,
     ORG_WORDS,
@@ -75,7 +76,9 @@ _OCCASION_WORD = re.compile(
     r"обращение|послание|заявление|письмо|интервью|беседа|"
     r"projev|proslov|příspěvek|dopis|poselství|prejav|príhovor|list|przemówienie|wystąpienie|orędzie|"
     r"beszéd|felszólalás|levél|discursul|mesajul|scrisoarea|tal|tale|brev|puhe|kirje|toespraak|brief|govor|pismo|"
-    r"intervenção|intervencao|alocução|saudação|mensagem)$",
+    r"intervenção|intervencao|alocução|saudação|mensagem|"
+    # the record of a sitting: "Stenogram z XXIV sesji …", "Sesión del Pleno celebrada el …"
+    r"stenogram|stenogramm|стенограмма|sprawozdanie|protokół|sesión|sitzung|séance|seduta|sessão|posiedzenie)$",
     re.IGNORECASE,
 )
 _OCCASION_LINK = re.compile(
@@ -90,6 +93,17 @@ _MESSAGE_HEADING = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?P<label>[^:：\n]{1,140}?)\s*(?P<colon>[:：]|\.\s*[—–]\s)\s*(?P<rest>.*)$", re.DOTALL)
+_CAPS_DASH_LABEL = re.compile(
+    r"^(?P<label>[^\W\d_](?:[^\W\d_]|[ .'’\-]){0,60}?(?:\s*\([^()\n]{1,60}\))?)\s+[—–]\s+(?P<rest>[^\W\d_a-zà-ÿ].*)$",
+    re.DOTALL)
+# A chair named by office alone before a dash ("BAŞKAN —"); other words in capitals before a dash,
+# without the constituency or party in brackets that minutes give a member, are more often a
+# news dateline ("HARBOR CITY — After four hours …") or an acronym in a sentence ("NATO — the alliance").
+_DASH_CHAIRS = frozenset(["başkan", "president", "präsident", "presidente", "président", "chairman", "chair", "speaker",
+                          "marszałek", "předseda", "председатель", "voorzitter", "puhemies", "talman"])
+# "(Devamla)", "(Fortsetzung)", "(continuing)": the speaker goes on after an interruption; not an affiliation.
+_CONTINUING = re.compile(r"\s*\((?:devamla|fortsetzung|fortfahrend|continuing|cont['’]?d|suite|continúa|continua|"
+                         r"продолжение|ciąg dalszy)\)", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
     r"\b(?:minister|secretary|speaker|chairman|chairwoman|chair|president|deputy|assistant|attorney|"
     r"governor|mayor|leader|member for|ministre|ministro|minister|presidente|président|präsident|sprecher|"
@@ -186,6 +200,8 @@ _STENO_LABEL = re.compile(
 # or trade written after it.
 _CJK_NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff\u3005]{2,4}[\u4e00-\u9fff\u3005](?<![都道府県市町村区省州]))"
                              r"(?P<title>市長|市长|知事|町長|村長|区長|記者|记者)$")
+# "缺席議員：", "出席者：": the head of a list of those present or absent, not a speaker
+_CJK_LIST_HEADS = frozenset(["出席", "缺席", "列席", "在席", "出席者", "列席者", "欠席", "欠席者", "参加者"])
 _ROLE_CJK = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h|uhr)?\b", re.IGNORECASE)
 _NUMBERED_HEADING = re.compile(r"^(?:(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+\S|[一二三四五六七八九十]{1,3}[、．.]\s*\S)")
@@ -276,6 +292,7 @@ _CJK_OCCASION = re.compile(
     r"|(?:기념식|행사|대회|개막식|개회식|졸업식|입학식|취임식|\S+식)\s*(?:축사|기념사|연설|치사|인사말|격려사|대회사|개회사|환영사)\s*$"
     r"|(?:における|での|に於ける|にあたって|に際して)\S{0,20}(?:式辞|挨拶|あいさつ|祝辞|訓示|講演|演説|告辞)\s*$"
     r"|式[\s\u3000]*(?:市長|知事|社長|学長|校長|会長|理事長|町長|村長)?(?:訓示|式辞|挨拶|告辞|祝辞)\s*$"
+    r"|(?:장관|대통령|국무총리|총리|대변인|의장|위원장|시장|도지사|대사)\s*(?:성명|성명서|담화|담화문|발표문)\s*$"
     r"|(?:定例)?記者会見\s*$|记者会\s*$|記者會\s*$|新闻发布会\s*$|新聞發佈會\s*$|기자회견\s*$"
 )
 
@@ -460,6 +477,15 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
     head = paragraph[:160]
     if ":" not in head and "：" not in head and "—" not in head and "–" not in head:
         return None  # no colon or '. —' where a label could end: the common case
+    if ("—" in head or "–" in head) and (dashed := _CAPS_DASH_LABEL.match(paragraph)) \
+            and _is_upper(bare := re.sub(r"\([^()]*\)", "", dashed.group("label")).strip()) \
+            and ("(" in dashed.group("label") or bare.casefold() in _DASH_CHAIRS) \
+            and (len(dashed.group("rest").split()) >= 4 or ends_terminal(dashed.group("rest"))):
+        # (what follows the dash is a sentence: "DIE GRÜNEN – Michael Grosse-Brömer" is an interjection's line)
+        # "BAŞKAN — Sayın milletvekilleri …", "KEMAL ERTÜRK (Yeşilırmak) — …": a name in capitals
+        # and a dash open a turn in some parliaments' minutes, as a colon does elsewhere
+        label_text = _CONTINUING.sub("", dashed.group("label")).strip()
+        paragraph = f"{label_text}: {dashed.group('rest')}"
     if paragraph.rstrip().endswith(")") and paragraph.count(")") > paragraph.count("("):
         # "SPD. — Abg. Renner: Bis zum Umfallen!)": the end of an interjection opened on a line
         # before, not a turn of its own
@@ -504,7 +530,7 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
             name, affiliation = titled.group("name"), affiliation or titled.group("title")
         strong = bool(_CJK_SUFFIX.search(head)) or head in _CJK_ROLES or bool(cjk_paren) \
             or bool(_CJK_OFFICE_SUFFIX.match(head)) or bool(titled)
-        if rest or strong:  # (a strong label may stand on a line of its own, its turn below it)
+        if rest or (strong and name not in _CJK_LIST_HEADS):  # (a strong label may stand on a line of its own)
             return Label(name or head, affiliation, label, strong=strong), rest
     # "Ms Priya Latham (Northtown) (Lab)": the person, then constituency and party as written.
     groups = re.search(r"(?:\s*\([^()]{1,60}\))+\s*$", label)
@@ -1080,7 +1106,8 @@ def office_name(text: str) -> str | None:
     """The person of a CJK or Korean 'office name' line, or None."""
     match = _CJK_OFFICE_NAME.match(text.strip()) or _KOREAN_OFFICE_NAME.match(text.strip()) \
         or _KOREAN_NAME_OFFICE.match(text.strip()) or _KOREAN_BYLINE.match(text.strip())
-    return re.sub(r"[\s\u3000]", "", match.group("name")) if match else None
+    name = re.sub(r"[\s\u3000]", "", match.group("name")) if match else None
+    return None if name in KOREAN_GENRES else name  # "… 외교부 장관 성명": the minister's statement, not a name
 
 
 _VENUE = re.compile(
@@ -1329,7 +1356,7 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     if header_field and key_name in _TITLE_KEYS:
         parts.field_title = parts.field_title or header_field.group("value").strip()
         role = "title-field"
-    elif header_field and key_name in _DATE_KEYS and (field_date := find_date(header_field.group("value"))):
+    elif header_field and key_name in _DATE_KEYS and (field_date := find_date(header_field.group("value"), allow_year_only=True)):
         role = "date"
         parts.dates.insert(0, (field_date, header_field.group("value").strip()))  # said outright: first
     elif date is not None and _PUBLISHED_FIELD.match(text):
@@ -1472,12 +1499,14 @@ def _signature(sections: list[_SectionBuilder]) -> tuple[str | None, str | None]
     tail = paragraphs[-5:]
     for i, paragraph in enumerate(tail):
         text = paragraph.strip().rstrip(",")
-        if len(text) > 60 or not (is_person_name(text) or is_hangul_name(text)):
+        # ("한빛연방 외교부 장관 윤서진", "江澄市市长 周文澜": an office and the name under it)
+        officer = office_name(text) if len(text) <= 60 and (_HANGUL.search(text) or _CJK.search(text)) else None
+        if len(text) > 60 or not (is_person_name(text) or is_hangul_name(text) or officer):
             continue
         after = tail[i + 1:]
         if all(is_date_line(p) is not None or (len(p.split()) <= 16 and not ends_terminal(p)) for p in after):
             date = next((found.text for p in after if (found := is_date_line(p)) is not None), None)
-            return name_from_text(text), date
+            return officer or name_from_text(text), date
     return None, None
 
 

@@ -422,6 +422,22 @@ def _date_parser(languages: tuple[str, ...]) -> object:
     )
 
 
+@lru_cache(maxsize=4)
+def _month_languages(languages: tuple[str, ...]) -> dict[str, set[str]]:
+    """Month name (casefolded, without a full stop) -> the languages of `languages` that write it."""
+    from dateparser.languages import default_loader
+
+    months: dict[str, set[str]] = {}
+    names = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december")
+    for lang in languages:
+        info = default_loader.get_locale(lang).info
+        for name in names:
+            for word in info.get(name, []):
+                months.setdefault(word.casefold().rstrip("."), set()).add(lang)
+    return months
+
+
 @lru_cache(maxsize=4096)
 def _parse_candidate(candidate: str, kind: str, languages: tuple[str, ...] = TagConfig().date_languages) -> tuple[dt.date, str] | None:
     if kind == "y":
@@ -455,7 +471,15 @@ def _parse_candidate(candidate: str, kind: str, languages: tuple[str, ...] = Tag
             return None
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", candidate)
     data = _date_parser(languages).get_date_data(cleaned)  # type: ignore[attr-defined]
-    if data.date_obj is None:
+    if data.date_obj is not None and data.date_obj.tzinfo is not None:
+        # A date written as a day, a month and a year holds no time zone: the locale that read one
+        # read a month name as a zone ("12 Mart 2015": Turkish March, to English Marquesas Time).
+        # Ask only the languages in which one of the words is a month.
+        words = {w.casefold().rstrip(".") for w in re.findall(r"[^\W\d_]+\.?", cleaned)}
+        months = _month_languages(languages)
+        speaking = tuple(lang for lang in languages if any(lang in months.get(w, ()) for w in words))
+        data = _date_parser(speaking).get_date_data(cleaned) if speaking else None  # type: ignore[attr-defined]
+    if data is None or data.date_obj is None or data.date_obj.tzinfo is not None:
         return None
     parsed = data.date_obj
     if data.period == "year":

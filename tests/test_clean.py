@@ -650,3 +650,28 @@ def test_page_markers_in_more_languages(line: str) -> None:
     from pipeline.clean import _PAGE_NUMBER
 
     assert _PAGE_NUMBER.match(line)
+
+
+def test_markdown_link_and_emphasis_broken_by_the_wrap_and_comments_go() -> None:
+    text = (
+        "One of them is the [Orsund Community\nClinic](https://www.orsundclinic.org/about), which now has six doctors.\n\n"
+        "She does not say, *Doctor, I\nhave heart failure.* She says he is tired.\n\n"
+        "<!-- exported by speechdb-export v2.3 -->\n"
+    )
+    text_out = all_text(cleaned(text, "markdown"))
+    assert "Orsund Community Clinic, which" in " ".join(text_out.split())
+    assert "](" not in text_out and "https://" not in text_out and "*" not in text_out
+    assert "speechdb-export" not in text_out
+
+
+def test_a_single_json_document_opens_with_what_its_fields_say() -> None:
+    payload = json.dumps({
+        "title": "A Country of Bridges", "speaker": "Chancellor Aurel Vantz", "date": "1964",
+        "event": "Address at the Opening of the Velda River Bridge, Kessin", "word_count": 372,
+        "body": "Friends and neighbours.\n\nThis bridge took four years to build. I ask you to remember them.\n"
+                "A bridge is not only steel.\n\n- first\n- second",
+    })
+    blocks = block_texts(cleaned(payload, "json"))
+    assert blocks[:4] == ["A Country of Bridges", "Address at the Opening of the Velda River Bridge, Kessin",
+                          "Chancellor Aurel Vantz", "Date: 1964"]
+    assert any(b.startswith("This bridge took four years to build.") for b in blocks)  # the body follows

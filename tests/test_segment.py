@@ -1108,3 +1108,53 @@ def test_name_and_office_line_under_an_occasion_is_the_author_not_more_occasion(
 def test_front_matter_author_loses_its_title() -> None:
     text = "---\ntitle: \"The Long Way Home\"\nauthor: \"Dr. Selma Ravik\"\n---\n\n" + LONG_BODY
     assert segment(text, "markdown").header.author == "Selma Ravik"
+
+
+def test_korean_statement_line_is_the_occasion_and_the_signature_names_the_author() -> None:
+    text = (
+        "해양 경계 협상 재개를 환영합니다\n\n한빛연방 외교부 장관 성명\n\n2018년 3월 22일, 세림\n\n"
+        "한빛연방 정부는 서하공화국과의 해양 경계 협상이 4년 만에 재개된 것을 진심으로 환영합니다.\n\n"
+        "양국 대표단은 앞으로 6개월 동안 매달 실무 협의를 갖기로 합의하였습니다.\n\n"
+        "한빛연방 외교부 장관 윤서진\n"
+    )
+    result = segment(text)
+    assert result.header.occasion == "한빛연방 외교부 장관 성명"  # the genre word '성명' is no name
+    assert result.header.author == "윤서진"
+
+
+def test_the_record_of_a_sitting_is_its_occasion_and_a_page_foot_with_its_page_goes() -> None:
+    text = (
+        "Stenogram z XXIV sesji Sejmiku Województwa Nadwarciańskiego\nBorowice, 14 listopada 2019 r.\n\n"
+        "Przewodniczący Sejmiku Tadeusz Wróblewski:\nOtwieram XXIV sesję Sejmiku. Witam serdecznie panie i panów radnych.\n\n"
+        "Sejmik Województwa Nadwarciańskiego – VI kadencja                 Strona 2 z 3\n\n"
+        "Radna Halina Żmuda (Ruch Regionalny):\nDziękuję, panie przewodniczący. Nie kwestionujemy potrzeby przyjęcia programu.\n"
+    )
+    result = segment(text)
+    assert result.header.occasion == "Stenogram z XXIV sesji Sejmiku Województwa Nadwarciańskiego"
+    assert result.header.date_text == "14 listopada 2019"
+    assert not any("Strona" in p for p in paragraphs(result))
+
+
+@pytest.mark.parametrize(("paragraph", "speaker", "affiliation"), [
+    ("BAŞKAN — Sayın milletvekilleri, görüşmelere devam ediyoruz.", "Başkan", None),
+    ("KEMAL ERTÜRK (Yeşilırmak) — Sayın Başkan, değerli milletvekilleri.", "Kemal Ertürk", "Yeşilırmak"),
+    ("HALİL IŞIKLI (Karadere) — Sayın Ertürk, bu rakamlar doğru değil!", "Halil Işıklı", "Karadere"),
+    ("KEMAL ERTÜRK (Devamla) — Sayın Işıklı, rakamlar Bakanlığın raporundan.", "Kemal Ertürk", None),
+])
+def test_a_name_in_capitals_and_a_dash_open_a_turn(paragraph: str, speaker: str, affiliation: str | None) -> None:
+    parsed = parse_label(paragraph)
+    assert parsed is not None
+    assert (parsed[0].speaker, parsed[0].affiliation) == (speaker, affiliation)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "NATO — The alliance met in Brussels.", "UN — the body met", "The President — who had arrived late — spoke.",
+    "HARBOR CITY — After nearly four hours of public comment, the city council voted to keep the ferry.",
+    "THE UNITED NATIONS — A HISTORY",
+])
+def test_a_dash_after_capitals_in_a_sentence_is_no_label(paragraph: str) -> None:
+    assert parse_label(paragraph) is None
+
+
+def test_a_party_and_a_name_in_an_interjection_line_are_no_turn() -> None:
+    assert parse_label("DIE GRÜNEN – Michael Grosse-Brömer") is None

@@ -341,3 +341,16 @@ def test_word_counts_are_the_same_whatever_the_chunks(texts: list[str], chunk: i
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tag, "WORD_COUNT_CHUNK_CHARS", chunk)
         assert tag.count_words_many(texts) == [count_words(t) for t in texts]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Kuzeyova, 12 Mart 2015", dt.date(2015, 3, 12)),  # Turkish March, not the Marquesas time zone
+    ("Borowice, 14 listopada 2019 r.", dt.date(2019, 11, 14)),
+])
+def test_month_names_that_read_as_time_zones_elsewhere(text: str, date: dt.date) -> None:
+    found = find_date(text)
+    assert found is not None and found.date == date and found.precision == "day"
+
+
+def test_a_time_zone_is_never_taken_for_a_month() -> None:
+    assert find_date("12 EST 2015") is None
