@@ -76,11 +76,13 @@ _OCCASION_WORD = re.compile(
     r"обращение|послание|заявление|письмо|интервью|беседа|"
     r"projev|proslov|příspěvek|dopis|poselství|prejav|príhovor|list|przemówienie|wystąpienie|orędzie|"
     r"beszéd|felszólalás|levél|discursul|mesajul|scrisoarea|tal|tale|brev|puhe|kirje|toespraak|brief|govor|pismo|"
-    r"intervenção|intervencao|alocução|saudação|mensagem|"
-    # the record of a sitting: "Stenogram z XXIV sesji …", "Sesión del Pleno celebrada el …"
-    r"stenogram|stenogramm|стенограмма|sprawozdanie|protokół|sesión|sitzung|séance|seduta|sessão|posiedzenie)$",
+    r"intervenção|intervencao|alocução|saudação|mensagem)$",
     re.IGNORECASE,
 )
+# The record of a sitting: an occasion when it says of what ("Stenogram z XXIV sesji …", "Sesión del
+# Pleno celebrada el …"); alone ("Sitzung 181.") it only numbers the sitting.
+_SITTING_WORD = re.compile(r"^(?:stenogram|stenogramm|стенограмма|sprawozdanie|protokół|sesión|sitzung|séance|seduta|"
+                           r"sessão|posiedzenie)$", re.IGNORECASE)
 _OCCASION_LINK = re.compile(
     r"\b(?:to|at|in|on|before|by|delivered|given|made|held|during|for|with|del|de|en|ante|à|au|devant|"
     r"vor|von|vom|zur|zum|anlässlich|auf|bei|an|alla|al|all|della|na|no|van|bij|from|com|avec|con|mit|с|в|на|перед|к|по|"
@@ -319,6 +321,8 @@ def is_occasion(text: str) -> bool:
         if _OCCASION_WORD.match(word):
             rest = " ".join(text.split()[i + 1:])
             return bool(_OCCASION_LINK.search(rest)) or i == 0 and len(words) <= 2
+        if i == 0 and _SITTING_WORD.match(word):
+            return len(words) >= 3 and bool(_OCCASION_LINK.search(" ".join(text.split()[1:])))
     return False
 
 

@@ -1158,3 +1158,15 @@ def test_a_dash_after_capitals_in_a_sentence_is_no_label(paragraph: str) -> None
 
 def test_a_party_and_a_name_in_an_interjection_line_are_no_turn() -> None:
     assert parse_label("DIE GRÜNEN – Michael Grosse-Brömer") is None
+
+
+@pytest.mark.parametrize(("line", "occasion"), [
+    ("Stenogram z XXIV sesji Sejmiku Województwa Nadwarciańskiego", True),
+    ("Sesión del Pleno celebrada el miércoles, 9 de octubre de 2019", True),
+    ("Sitzung 181.", False),  # only numbers the sitting
+    ("Sitzung", False),
+])
+def test_the_record_of_a_sitting_is_an_occasion_when_it_says_of_what(line: str, occasion: bool) -> None:
+    from pipeline.segment import is_occasion
+
+    assert is_occasion(line) is occasion
