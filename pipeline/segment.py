@@ -202,6 +202,11 @@ _STENO_LABEL = re.compile(
 # or trade written after it.
 _CJK_NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff\u3005]{2,4}[\u4e00-\u9fff\u3005](?<![都道府県市町村区省州]))"
                              r"(?P<title>市長|市长|知事|町長|村長|区長|記者|记者)$")
+_LIST_HEADS = frozenset(["members present", "present", "also present", "absent", "members absent", "witnesses",
+                         "witness list", "in attendance", "attendance", "attendees", "participants", "panelists",
+                         "panellists", "speakers", "staff present", "anwesend", "abwesend", "présents", "absents",
+                         "presentes", "ausentes", "presenti", "assenti", "obecni", "nieobecni", "присутствовали",
+                         "отсутствовали", "kâtip üyeler"])
 # "缺席議員：", "出席者：": the head of a list of those present or absent, not a speaker
 _CJK_LIST_HEADS = frozenset(["出席", "缺席", "列席", "在席", "出席者", "列席者", "欠席", "欠席者", "参加者"])
 _ROLE_CJK = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{1,12}$")
@@ -552,6 +557,8 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
             return None  # "Kollege Bartsch, eine kleine Korrektur:" is a sentence, not a label
     if not outer:
         return None
+    if outer.casefold().strip() in _LIST_HEADS:
+        return None  # "MEMBERS PRESENT: Senator …", "WITNESSES:": the head of a list, not a speaker
     if comma_aff and not rest and not is_person_name(outer) \
             and sum(1 for item in comma_aff.split(",") if item.strip()[:1].islower()) >= 2:
         # "Chancellor, Principal, members of the faculty, families, friends, and above all …:": those
@@ -1492,6 +1499,19 @@ class _SectionBuilder:
     source: str = ""  # the paragraph the label opened, as written
 
 
+def _listed_names(text: str) -> list[str]:
+    """Full names listed in a header or an opening list, each with a title or at an item's start:
+    'Senator Margit Arden (Chair), Senator Joren Vos' -> ['Margit Arden', 'Joren Vos']."""
+    names: list[str] = []
+    for item in re.split(r"[,;\n()]|\s(?:and|und|et|y|e|и)\s|:\s", text):
+        item = item.strip(" .")
+        if 2 <= len(item.split()) <= 6 and item[:1].isupper() and is_person_name(item):
+            name = name_from_text(item)
+            if len(name.split()) >= 2:
+                names.append(name)
+    return names
+
+
 def _signature(sections: list[_SectionBuilder]) -> tuple[str | None, str | None]:
     """The signer of a letter or message (a name line among the last paragraphs, followed only by
     a place and date or a title) and the date written under the signature."""
@@ -1848,6 +1868,11 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     known = [header.author] if header.author else []
     if header.occasion:
         known.append(name_after_honorific(header.occasion) or name_in_occasion(header.occasion) or "")
+    # "MEMBERS PRESENT: Senator Margit Arden (Chair), Senator Joren Vos", "WITNESSES: Dr. Ingrid
+    # Solberg, Chief Hydrologist, …": the full names that later surname labels ("SENATOR ARDEN:") mean
+    opening = [p for s in sections[:next((i for i, s in enumerate(sections) if s.from_label), len(sections))]
+               for p in s.paragraphs[:6]]
+    known.extend(_listed_names(" ; ".join([*header.lines, *opening])))
     # before weak labels are judged: a lone surname that resolves to a full name is a real turn
     _resolve_surnames(sections, known, "\n".join(header.lines))
     sections = _drop_weak_labels(sections)

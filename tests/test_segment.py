@@ -1170,3 +1170,16 @@ def test_the_record_of_a_sitting_is_an_occasion_when_it_says_of_what(line: str, 
     from pipeline.segment import is_occasion
 
     assert is_occasion(line) is occasion
+
+
+def test_a_hearing_s_surname_labels_take_the_full_names_of_its_members_list() -> None:
+    text = (
+        "Hearing on the Upland Water Allocation Bill\n\nThursday, 7 April 2005\n\n"
+        "MEMBERS PRESENT: Senator Margit Arden (Chair), Senator Joren Vos, Senator Elise Ekdahl.\n\n"
+        "SENATOR ARDEN: The committee will come to order. Dr. Solberg, you may begin.\n\n"
+        "DR. SOLBERG: Thank you, Madam Chair. The flow of the river has fallen for twelve summers.\n\n"
+        "SENATOR VOS: Dr. Solberg, do you accept the farmers' figure?\n\n"
+        "DR. SOLBERG: I do not, Senator, and I will say why.\n"
+    )
+    speakers = [s.speaker for s in segment(text).sections if s.speaker]
+    assert speakers == ["Margit Arden", "Solberg", "Joren Vos", "Solberg"]  # 'Members Present' is no one
