@@ -490,6 +490,15 @@ POSTED_WORDS = (r"posted(?: on| in)?|published(?: on)?|publicado(?: em| el)?|pub
 _POSTED = re.compile(r"^\s*(?:" + POSTED_WORDS + r")\s*:?\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
 
 
+_POSTED_BY = re.compile(r"(?:^|\s)(?:by|von|par|por|door|di|av|przez)\s+([^\W\d_][\w.'’\-]+(?:\s+[^\W\d_][\w.'’\-]+){1,3}?)"
+                        r"(?=\s+(?:on|am|le|el|em|op|il|in|at|um|à|,|·|\|)|\s*$|,)")
+
+
+_PHONE_ITEM = re.compile(r"^(?:tel|tél|phone|fax|telefon|teléfono|telefone|telefono|тел)\.?\s*:?\s*[+(]?\d[\d ()./-]{5,}$",
+                         re.IGNORECASE)
+_WEB_ITEM = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
+
+
 def _may_be_nav(line: str) -> bool:
     """Whether _NAV could match: it needs a separator, or a home link at the start."""
     return "|" in line or "•" in line or "·" in line or _HOME_START.match(line) is not None
@@ -1205,6 +1214,8 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             # the parts that are page chrome go, the rest of the line stays.
             items = [item.strip(" <>«»‹›←→") for item in re.split(r"\s*[|·]\s*", bare) if item.strip(" <>«»‹›←→")]
             chrome = [item for item in items if is_boilerplate(item) or _SOCIAL.match(item) or _SHARE_ITEM.match(item)]
+            if any(_PHONE_ITEM.match(item) for item in items) and any(_WEB_ITEM.match(item) for item in items):
+                chrome = items  # "Av. de la Independencia 1450 · Puerto Alegre · Tel. … · www.…": a contact footer
             if chrome and len(chrome) == len(items):
                 removed.add("boilerplate")
                 out.append("")
@@ -1215,6 +1226,9 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
         posted = _POSTED.match(stripped)
         if posted and len(stripped) < 160 and re.search(r"\d", posted.group("rest")):
             meta.setdefault("posted", posted.group("rest"))
+            poster = _POSTED_BY.search(posted.group("rest"))
+            if poster:
+                meta.setdefault("posted_by", poster.group(1))  # "Posted by Lena Osk on …": the writer
             # A blog's "Posted on … by …" line sits right under the post's headline.
             above = next((o.strip() for o in reversed(out) if o.strip()), "")
             if above and "headline" not in meta:

@@ -168,6 +168,12 @@ def classify_doc_type(segmented: Segmented) -> str:
                 questions = Counter(s.speaker for s in asking if s.paragraphs and s.paragraphs[-1].rstrip().endswith("?"))
                 if turns and max(questions[who] / turns[who] for who in turns) >= 0.6:
                     return "interview"
+            # …or who speaks briefly between the other's long answers, turn after turn
+            if len(labelled) >= 6 and sum(a.speaker != b.speaker for a, b in zip(labelled, labelled[1:])) >= 0.8 * (len(labelled) - 1):
+                length = {who: sorted(sum(map(len, s.paragraphs)) for s in labelled if s.speaker == who) for who in speakers}
+                medians = sorted(lengths[len(lengths) // 2] for lengths in length.values())
+                if medians[0] * 2.5 <= medians[1]:
+                    return "interview"
         return "transcript"
     if described and _INTERVIEW.search(described):
         return "interview"
@@ -184,7 +190,9 @@ def classify_doc_type(segmented: Segmented) -> str:
         return "other"
     if _DATELINE.match(body[0]) or (header.byline and not header.occasion):
         return "article"
-    if any(CLOSING.match(p.strip()) for p in body[-4:]) and (is_salutation(body[0]) or _LETTER_OPENING.match(body[0])):
+    saluted = is_salutation(body[0]) or bool(_LETTER_OPENING.match(body[0])) \
+        or bool(header.lines and is_salutation(header.lines[-1]))  # (a salutation kept with the header)
+    if any(CLOSING.match(p.strip()) for p in body[-4:]) and saluted:
         return "letter"
     if header.title and _LETTER.search(header.title) and not labelled:
         return "letter"

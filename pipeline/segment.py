@@ -58,7 +58,7 @@ _SALUTATION = re.compile(
     r"madam\b|madame\b|mesdames\b|messieurs\b|monsieur\b|excellenc|your (?:excellenc|majesty|highness|holiness)|distinguished\b|"
     r"honou?rable\b|citizens\b|friends\b|brothers\b|sisters\b|señor|señora|excelentísim|estimad[oa]s?\b|chers?\b|chères?\b|"
     r"liebe\b|sehr geehrte|beste\b|geachte\b|autorità\b|"
-    r"signor|cari\b|caro\b|care\b|cara\b|gentil|senhor|senhoras|excelent[íi]ssim|prezad|caros?\b|queridos?\b|"
+    r"signor|cari\b|caro\b|care\b|cara\b|gentil|senhor|senhoras|excelent[íi]ssim|prezad|caros?\b|querid[oa]s?\b|"
     r"vážen|drazí|milí|dámy a pánové|szanown|drodzy|kochani|panie i panowie|sayın|kære|kära|hyvät|stimat|dragi|poštovan|tisztelt|"
     r"уважаем|дорог|товарищ|друзья|господин\b|госпожа\b|господа\b|дамы и господа|"
     r"친애하는|존경하는|동포|동지|尊敬|各位|同志们|同志們|朋友们|朋友們|女士们|先生们|亲爱的|親愛的|"
@@ -68,6 +68,7 @@ _SALUTATION = re.compile(
 
 _OCCASION_WORD = re.compile(
     r"^(?:talk|speech|address|statement|remarks|lecture|report|letter|message|interview|conversation|"
+    r"eulogy|homily|oration|tribute|keynote|trauerrede|grabrede|éloge|oraison|elogio|hommage|"
     r"greetings?|toast|intervention|testimony|sermon|declaration|concluding|opening|closing|telegram|cable|"
     r"toespraak|ansprache|telegramm|télégramme|telegrama|телеграмма|hearing|entrevista|entretien|intervista|"
     r"discurso|palabras|intervención|intervencion|mensaje|carta|declaración|discours|allocution|"
@@ -952,11 +953,16 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         author = None  # "Joint Statement by President X and Prime Minister Y": no one author
     if author is None and meta.get("author"):
         author = natural_case(strip_honorifics(meta["author"]))  # front matter: "Dr. Selma Ravik"
+    byline = parts.byline
+    if author is None and meta.get("posted_by") and is_person_name(meta["posted_by"]):
+        # a blog's "Posted by Lena Osk on …" line (taken out of the text as page chrome): its writer
+        author = name_from_text(meta["posted_by"])
+        byline = byline or f"Posted by {meta['posted_by']}"
     if author is None and meta.get("running_head_author"):
         author = meta["running_head_author"]
     header = Header(
         title=title, author=author, occasion=parts.occasion, date_text=date_text,
-        lines=tuple(parts.lines), byline=parts.byline,
+        lines=tuple(parts.lines), byline=byline,
     )
     return header, index, parts.folded
 
@@ -1021,6 +1027,8 @@ _PUBLISHER = re.compile(
 _ADDRESSEE = re.compile(
     r"^(?:to\s+(?:comrade|h\.?e\.?|his|her|the|mr\.?|mrs\.?|ms\.?|dr\.?|president|all)\b|(?:his|her) (?:excellency|majesty|highness)\b|your (?:excellency|majesty|highness)\s*,?$|"
     r"à\s+(?:monsieur|madame|son excellence)\b|a\s+(?:su excelencia|la señora|el señor)\b|an\s+(?:herrn|frau|seine exzellenz)\b|"
+    # "A las maestras y los maestros de …", "Aux enseignants", "Aos professores": to whom a letter goes
+    r"(?:a\s+(?:las|los)|aos|às|aux|an\s+die|alle|agli|ai)\s+[^\W\d_]+|"
     r"(?:son|su|sua|seine) (?:excellence|excelencia|excelência|eccellenza|exzellenz)\s*,?$)",
     re.IGNORECASE,
 )
@@ -1222,6 +1230,10 @@ def _is_institution(text: str) -> bool:
     return 0 < len(tokens) <= 3 and all(t[0].isupper() for t in tokens) and any(t.casefold() in ORG_WORDS for t in tokens)
 
 
+_RELATION = re.compile(r"\b(?:his|her|their|the)\s+(?:daughter|son|wife|husband|widow|widower|brother|sister|mother|"
+                       r"father|grandson|granddaughter|friend|colleague|partner|nephew|niece)\b", re.IGNORECASE)
+
+
 def _byline_name(text: str) -> str | None:
     """The person of a byline: 'By Jane Roe', 'Delivered by Thomas Reilly, Clerk of the Court'."""
     name = name_in_occasion(text)
@@ -1229,7 +1241,13 @@ def _byline_name(text: str) -> str | None:
         return name
     head = re.sub(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:by|von|par|por|door)\s+", "",
                   text.split(",")[0], flags=re.IGNORECASE)
-    return name_from_text(head) if is_person_name(head) else None
+    if is_person_name(head):
+        return name_from_text(head)
+    # "Given by his daughter, Ruth Amsel": a relation, then the name in apposition
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) == 2 and _RELATION.search(parts[0]) and is_person_name(parts[1]):
+        return name_from_text(parts[1])
+    return None
 
 
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3005]{2,4}$|^[\u4e00-\u9fff\u3005]{1,3}[\u3040-\u30ff]{0,3}[\u4e00-\u9fff]{1,3}$")
@@ -1572,6 +1590,12 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
             # (an office is not a surname: "Speaker" is not the "Deputy Speaker")
             candidates = set() if _CHAIR_OFFICE.fullmatch(s.speaker) or _ROLE_WORDS.fullmatch(s.speaker) \
                 else full.get(s.speaker.casefold(), set())
+            if not candidates and s.weak and s.speaker[:1].isupper() and len(s.speaker) >= 3 and not _HANGUL.match(s.speaker):
+                # "Dolman:" after an introduction that names her ("… ist Henrike Dolman Umweltministerin …")
+                found = set(re.findall(rf"\b([A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:-[A-ZÀ-ÞА-ЯЁ][^\W\d_]+)?)\s+{re.escape(s.speaker)}\b", text))
+                candidates = {f"{given} {s.speaker}" for given in found
+                              if given.casefold() not in HONORIFICS | FUNCTION_WORDS | NAME_STOP | ORG_WORDS
+                              and _is_given_name_word(given) and is_person_name(f"{given} {s.speaker}")}
             if not candidates and len(s.speaker) == 1 and _HANGUL.match(s.speaker) and s.label:
                 office = _KOREAN_LABEL.match(s.label.rstrip(":：").strip())
                 if office and office.group("office"):
@@ -1660,7 +1684,13 @@ CLOSING = re.compile(
     r"with (?:best|kind|warm|warmest|comradely|fraternal) (?:regards|greetings|wishes)|(?:best|kind|warm) regards|"
     r"fraternally|comradely yours|atentamente|cordialmente|saludos(?: cordiales| fraternales)?|cordialement|bien à vous|"
     r"mit freundlichen grüßen|herzliche grüße|distinti saluti|cordiali saluti|atenciosamente|с уважением|"
-    r"с товарищеским приветом)[,.!]?$",
+    r"с товарищеским приветом|"
+    r"con (?:mi|todo mi|nuestro|todo nuestro) (?:gratitud|afecto|cariño|respeto|reconocimiento)(?: y (?:mi|todo mi) \w+)?|"
+    r"un (?:cordial|afectuoso|fuerte) saludo|un abrazo|(?:un )?abraço|com os melhores cumprimentos|cumprimentos|"
+    r"avec mes (?:sentiments|salutations|amitiés) .{0,60}|amicalement|affectueusement|"
+    r"mit (?:herzlichen|besten|freundlichem) grü(?:ß|ss)en|liebe grü(?:ß|ss)e|hochachtungsvoll|"
+    r"un (?:caro|cordiale) saluto|con (?:affetto|stima)|met vriendelijke groet(?:en)?|hoogachtend|"
+    r"z poważaniem|z wyrazami szacunku|pozdrawiam|saygılarımla)[,.!]?$",
     re.IGNORECASE,
 )
 
@@ -1795,6 +1825,10 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     dotted_qa = dotted.count("Q") >= 2 and dotted.count("A") >= 2
     # Capitals run into the speech mark turns only where several blocks open that way.
     caps_runin = sum(1 for b in body if b.text[:1].isupper() and _caps_runin(b.text)) >= 3
+    # Questions set in bold under the asker's name ("**Albers: Welche?**"): turns, not headings,
+    # where one speaker opens several bold blocks that way.
+    bold = Counter(parsed[0].speaker for b in body if b.emphasis and not b.level and (parsed := parse_label(b.text)) and parsed[1])
+    bold_turns = {speaker for speaker, n in bold.items() if n >= 2}
     sections: list[_SectionBuilder] = [_SectionBuilder(kind=None)]
     for i, block in enumerate(body):
         next_block = body[i + 1] if i + 1 < len(body) else None
@@ -1804,7 +1838,9 @@ def segment_document(cleaned: Cleaned) -> Segmented:
                 name, affiliation = speaker_line
                 sections.append(_SectionBuilder(kind="speech", speaker=name, affiliation=affiliation, label=block.text))
                 continue
-        if _is_heading(block, next_block):
+        bold_turn = bool(bold_turns) and block.emphasis and (parsed_bold := parse_label(block.text)) is not None \
+            and bool(parsed_bold[1]) and parsed_bold[0].speaker in bold_turns
+        if not bold_turn and _is_heading(block, next_block):
             heading = block.text
             kind = "message" if _MESSAGE_HEADING.search(heading) else None
             sections.append(_SectionBuilder(kind=kind, heading=heading, label=heading))

@@ -567,3 +567,30 @@ def test_a_state_letterhead_and_an_office_line_are_not_the_title() -> None:
     assert doc.author == "Tomás Ibarra"
     assert doc.occasion == ("Statement by Head of the Valdoran Delegation At the General Debate of the 80th session "
                             "of the United Nations General Assembly")
+
+
+def test_a_blog_post_by_its_poster_is_an_article_and_a_letter_closes_in_spanish() -> None:
+    def run(text: str, path: str) -> DocumentRows:
+        data = text.encode("utf-8")
+        return process_document(RawDocument(path=path, data=data, sha256=hashlib.sha256(data).hexdigest()), Config())
+
+    blog = run(
+        "<html><body><h1>Why the Harbour Levy Vote Matters</h1>"
+        "<p class='meta'>Posted by <a href='/author/lena/'>Lena Osk</a> on November 14, 2013 in City Council</p>"
+        "<p>On Tuesday night the Lorvik city council will vote on whether to introduce a levy on cruise passengers, "
+        "and almost nobody is talking about it.</p><p>Last summer 212 cruise ships called at Lorvik, and the old "
+        "harbour could not cope with the crowds that came ashore on the busiest days.</p></body></html>",
+        "blog.html",
+    ).document
+    assert (blog.author, blog.doc_type) == ("Lena Osk", "article")
+    letter = run(
+        "Puerto Alegre, 3 de marzo de 1998\n\nA las maestras y los maestros de Montalbar\n\n"
+        "Queridas compañeras, queridos compañeros:\n\n"
+        "Mañana más de seiscientos mil niños y niñas volverán a las aulas de nuestro país, y quiero darles las gracias.\n\n"
+        "Les deseo a todos un buen comienzo de año.\n\nCon mi gratitud y mi afecto,\n\nCarmen Ibarra Solís\n"
+        "Ministra de Educación y Cultura\n\n"
+        "Av. de la Independencia 1450 · Puerto Alegre · Tel. (02) 481 2200 · www.mec.gob.mb\n",
+        "carta.txt",
+    ).document
+    assert (letter.doc_type, letter.author, letter.title) == ("letter", "Carmen Ibarra Solís", None)
+    assert "481 2200" not in letter.text and "www.mec.gob.mb" not in letter.text  # a contact footer

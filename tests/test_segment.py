@@ -1183,3 +1183,29 @@ def test_a_hearing_s_surname_labels_take_the_full_names_of_its_members_list() ->
     )
     speakers = [s.speaker for s in segment(text).sections if s.speaker]
     assert speakers == ["Margit Arden", "Solberg", "Joren Vos", "Solberg"]  # 'Members Present' is no one
+
+
+def test_a_eulogy_is_an_occasion_and_given_by_a_relation_names_the_speaker() -> None:
+    text = (
+        "He Kept the Light\n\n"
+        "Eulogy for Oskar Veldt, delivered at St. Anselm's Church, Port Carrow\nFebruary 12th, 1993\n\n"
+        "Given by his daughter, Ruth Amsel\n\n" + LONG_BODY
+    )
+    header = segment(text).header
+    assert header.occasion == "Eulogy for Oskar Veldt, delivered at St. Anselm's Church, Port Carrow"
+    assert header.author == "Ruth Amsel"
+
+
+def test_bold_questions_under_a_surname_are_turns_and_the_introduction_gives_the_full_names() -> None:
+    text = (
+        "# Die Küste neu denken\n\n"
+        "Seit einem Jahr ist Henrike Dolman Umweltministerin. Im Gespräch mit Katrin Albers spricht sie über Deiche.\n\n"
+        "**Albers: Frau Ministerin, hat die Regierung die Küste vergessen?**\n\n"
+        "Dolman: Vergessen ist das falsche Wort. Aber wir haben zu lange so getan, als ließe sich das Problem lösen.\n\n"
+        "**Albers: Welche?**\n\n"
+        "Dolman: Zuerst müssen wir ehrlich sagen, was wir schützen können und was nicht, und zwar gemeinsam.\n\n"
+        "**Albers: Das klingt nach Umsiedlung.**\n\n"
+        "Dolman: Es klingt nach einer Entscheidung, die niemand gern trifft, und die wir fair treffen werden.\n"
+    )
+    turns = [s.speaker for s in segment(text, "markdown").sections if s.speaker]
+    assert turns == ["Katrin Albers", "Henrike Dolman"] * 3  # 'Welche?' in bold is no heading
