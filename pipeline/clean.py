@@ -1042,6 +1042,17 @@ def _line_furniture(line: str, stripped: str) -> str | None:
 _INDENT = re.compile(r"^([ \t\u3000]+)\S")
 
 
+def split_line_paragraphs(text: str) -> str:
+    """A text with no blank lines whose lines are long, unwrapped prose (median of 120 characters or
+    more): each line is a paragraph (exports that end every paragraph with one line break)."""
+    if "\n\n" in text.strip("\n") or text.count("\n") < 4:
+        return text
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    if len(lengths) < 5 or lengths[len(lengths) // 2] < 120:
+        return text
+    return "\n\n".join(line for line in text.split("\n") if line.strip())
+
+
 def split_indented_paragraphs(text: str, fixes: list[str]) -> str:
     """Books and PDFs mark a paragraph by indenting its first line, with no blank line between
     paragraphs: where most lines start at the margin and some are indented a little (2-10
@@ -1354,6 +1365,7 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
         text = split_header_columns(text)
     text = remove_furniture(text, config, fixes, meta)
     text = split_indented_paragraphs(text, fixes)
+    text = split_line_paragraphs(text)
     # Tabs and exotic spaces inside lines become single spaces; indentation is not kept.
     text = "\n".join([_trim_line(line) for line in collapse_spaces(text).split("\n")])
     text = text.replace("\u3000", " ")

@@ -71,6 +71,8 @@ _POST_NOMINAL_LETTERS = re.compile(
 _GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV")
 
 
+_NAME_PARTICLES = frozenset(["de", "da", "das", "do", "dos", "du", "del", "della", "di", "van", "von", "der", "den", "ter",
+                             "ten", "la", "le", "las", "los", "y", "zu"])
 _TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 
 
@@ -98,7 +100,10 @@ def natural_case(text: str) -> str:
         parts = re.split(r"([\-'’])", word)
         return "".join(p[:1].upper() + _lower(p[1:]) if p and p[0].isalpha() else p for p in parts)
 
-    return " ".join([*(fix(w) for w in words), *([suffix] if suffix else [])])
+    fixed = [fix(w) for w in words]
+    # particles inside a name stay lower case: "ANSELMO RUIZ DE LA PEÑA" -> "Anselmo Ruiz de la Peña"
+    fixed = [w.lower() if 0 < i < len(fixed) - 1 and w.lower() in _NAME_PARTICLES else w for i, w in enumerate(fixed)]
+    return " ".join([*fixed, *([suffix] if suffix else [])])
 
 
 # Titles written short with a full stop, and a title that takes none ('Sir').

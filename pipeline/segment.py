@@ -133,6 +133,14 @@ _CHAIR_NAMED = re.compile(
     r"|^(?:主持人|主持|主席)[:：]\s*(?P<cjk>[\u4e00-\u9fff]{2,4})$",
     re.IGNORECASE,
 )
+def _names_a_chair(match: re.Match[str]) -> bool:
+    """Whether a 'Présidence de …' line names a person ('M. Laurent Vasseur', 'EXCMO. SR. D. ANSELMO
+    RUIZ DE LA PEÑA'), not an office."""
+    name = match.group("name")
+    return bool(match.group("cjk") or _titled_person(name) or is_person_name(name)
+                or is_person_name(strip_honorifics(name), max_tokens=6))
+
+
 _CHAIR_OFFICE = re.compile(r"(?i:(?:deputy |vice[- ])?(?:speaker|president|chairman|chairwoman|chair|président|présidente|"
                            r"presidente|präsident|präsidentin|председательствующий|председатель|moderator)|主持人|主席)")
 # The same label run into the speech, the surname in capitals: "ГАЛИЕВ Р. Т., депутат. Уважаемые …".
@@ -1052,7 +1060,7 @@ _COLUMN_REF = re.compile(r"(?<!\S)\d{3,5}[A-D](?![\w])")
 # Where a record sits in its series, and nothing else: "5TH SESSION 6TH PARLIAMENT VOLUME 87 NUMBER 10",
 # "Vol. 12, No. 3", "18. Wahlperiode 181. Sitzung": not a title.
 _ISSUE_WORD = (r"(?:session|parliament|volume|vol|number|no|nos|issue|part|series|sitting|legislature|assembly|"
-               r"wahlperiode|sitzung|band|heft|nr|tome|numéro|législature|séance|legislatura|sesión|número|tomo|"
+               r"wahlperiode|sitzung|band|heft|nr|tome|numéro|législature|séance|legislatura|sesión|número|núm|tomo|"
                r"сессия|созыв|заседание|том|выпуск)")
 _ISSUE_LINE = re.compile(
     r"(?:(?:\d{1,4}(?:st|nd|rd|th|er|e|ª|º|-?я|-?й)?\.?|[ivxlc]{1,6}\.?|" + _ISSUE_WORD + r"\.?)[\s,;/-]*){2,}",
@@ -1199,7 +1207,7 @@ _NAV_WORDS = frozenset(["home", "about", "contact", "donate", "events", "login",
 
 def _is_institution(text: str) -> bool:
     chair = _CHAIR_NAMED.match(text.strip())
-    if chair and (chair.group("cjk") or _titled_person(chair.group("name")) or is_person_name(chair.group("name"))):
+    if chair and _names_a_chair(chair):
         return False  # "Présidence de M. Laurent Vasseur" names the chair of the sitting
     if _VENUE.match(text.strip()) and len(text.split()) <= 10:
         return True  # "Hall of the National Congress, Saint-Aurèle": where, not what
@@ -1266,8 +1274,14 @@ _DASHED = re.compile(r"^\s*[-–—―]+\s*\S.*\S\s*[-–—―]+\s*$")
 def _header_line_groups(block: Block) -> list[str]:
     """The header texts in a block: a title page set without blank lines holds a title, a name,
     an occasion and a date one per line; a title or occasion may itself wrap over lines."""
+    barred = [i for i, line in enumerate(block.lines) if re.search(r"\s\|\s", line)]
+    if barred and barred[-1] + 1 < len(block.lines) and barred == list(range(len(barred))):
+        # masthead rows on top of a block that goes on with the header ("СЕВЕРНЫЙ КУРЬЕР | Экономика |
+        # Интервью" / the headline / the byline / the date, in a text with no blank lines)
+        rest = replace(block, lines=block.lines[len(barred):])
+        return _header_line_groups(replace(block, lines=block.lines[:len(barred)])) + _header_line_groups(rest)
     lines = [part.strip() for line in block.lines for part in re.split(r"\s+\|\s+", line) if part.strip()]
-    if any(re.search(r"\s\|\s", line) for line in block.lines):
+    if barred:
         return [_MASTHEAD + line for line in lines]  # "CARIBE NOTICIAS | English Service": a masthead row
     if len(lines) <= 1 or block.level or block.emphasis:
         return [" ".join(lines)] if lines else []
@@ -1452,6 +1466,8 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
         and not (parts.occasion is not None and is_occasion(text) and _is_upper(text) == _is_upper(parts.occasion))
         and not (parts.author is not None and is_person_name(text) and name_from_text(text).casefold() == parts.author.casefold())
         and not _OCCASION_PLACE.match(text)  # "AT THE GENERAL DEBATE OF …": where it was said
+        and not _CHAIR_NAMED.match(text)  # "PRESIDENCIA DEL EXCMO. SR. D. …": who chairs the sitting
+        and not text.endswith((",", "，"))  # "President,": someone addressed, never a title
         and not _TIME.search(text) and "@" not in text and "http" not in text
         and len(text) <= 250 and not _LETTERHEAD.search(text) and not _is_institution(text) and not masthead
         and not (_HEADER_FIELD.match(text) and (loose_day := find_date(text)) is not None and loose_day.precision == "day")
@@ -1894,8 +1910,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
             sections[-1].paragraphs.append(paragraph)
 
     # "Présidence de M. Laurent Vasseur": the chair's turns ("M. le président. —") are that person's.
-    chair = next((m for line in header.lines if (m := _CHAIR_NAMED.match(line))
-                  and (m.group("cjk") or _titled_person(m.group("name")) or is_person_name(m.group("name")))), None)
+    chair = next((m for line in header.lines if (m := _CHAIR_NAMED.match(line)) and _names_a_chair(m)), None)
     if chair:
         chair_name = chair.group("cjk") or name_from_text(chair.group("name"))
         for s in sections:

@@ -1209,3 +1209,42 @@ def test_bold_questions_under_a_surname_are_turns_and_the_introduction_gives_the
     )
     turns = [s.speaker for s in segment(text, "markdown").sections if s.speaker]
     assert turns == ["Katrin Albers", "Henrike Dolman"] * 3  # 'Welche?' in bold is no heading
+
+
+def test_a_spanish_chair_named_with_titles_and_don_takes_the_chair_s_turns() -> None:
+    text = (
+        "XIV LEGISLATURA Núm. 41\n\nSesión del Pleno celebrada el miércoles, 9 de octubre de 2019\n\n"
+        "PRESIDENCIA DEL EXCMO. SR. D. ANSELMO RUIZ DE LA PEÑA\n\n"
+        "El señor PRESIDENTE: Buenos días, señorías. Se abre la sesión. Tiene la palabra su señoría.\n\n"
+        "La señora GARCÍA LÓPEZ: Gracias, señor presidente. Hace ya siete meses que se anunció el cierre.\n\n"
+        "El señor PRESIDENTE: Gracias, señoría.\n"
+    )
+    result = segment(text)
+    assert [s.speaker for s in result.sections if s.speaker] == [
+        "Anselmo Ruiz de la Peña", "García López", "Anselmo Ruiz de la Peña"]  # particles stay lower case
+    assert result.header.title is None  # neither the issue line nor the chair's line is a title
+
+
+def test_a_text_with_a_paragraph_per_line_and_no_blank_lines_keeps_its_header() -> None:
+    lead = ("Министр энергетики Аркадий Белозёров рассказал нашему изданию о подготовке к отопительному сезону "
+            "и о долгах региональных теплосетей.")
+    text = "\n".join([
+        "СЕВЕРНЫЙ КУРЬЕР | Экономика | Интервью",
+        'Аркадий Белозёров: "Тарифы для населения останутся замороженными до весны"',
+        "Беседовала Ольга Сумарокова",
+        "12 октября 2021 г.",
+        lead,
+        "Ольга Сумарокова: Аркадий Петрович, в прошлом году ряд районов неделями жил без стабильного отопления. "
+        "Чем этот сезон будет отличаться от прошлого?",
+        "Аркадий Белозёров: Прежде всего тем, что мы начали готовиться в апреле, а не в августе, и заменили "
+        "сорок два километра теплотрасс.",
+        "Ольга Сумарокова: А долги теплосетей? Они ведь никуда не делись за это лето, и их надо погашать, "
+        "а денег у районов, как известно, нет.",
+        "Аркадий Белозёров: Не делись, но мы договорились о реструктуризации на три года без пеней и штрафов, "
+        "и районы это соглашение уже подписали.",
+    ]) + "\n"
+    result = segment(text)
+    assert result.header.title == 'Аркадий Белозёров: "Тарифы для населения останутся замороженными до весны"'
+    assert result.header.date_text is not None and result.header.date_text.startswith("12 октября 2021")
+    assert lead in paragraphs(result)
+    assert [s.speaker for s in result.sections if s.speaker] == ["Ольга Сумарокова", "Аркадий Белозёров"] * 2
