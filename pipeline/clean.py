@@ -267,7 +267,9 @@ _BOILERPLATE_LEAD = (
     r"\(?\s*(?:continued|cont['’]?d\.?) (?:on|from) (?:page|p\.) ?\d{1,3}\s*\)?\.?|"
     r"(?:closed )?caption(?:s|ing|ed)? (?:by|provided by|produced by) .{1,80}|"
     r"\((?:additional )?reporting by .{1,200}\)|(?:additional )?reporting by [^.]{1,80}; editing by .{1,80}|"
-    r"ページ番号[:：]\s*\d+|お問い合わせ(?:先)?(?:[:：].{0,80})?"
+    r"ページ番号[:：]\s*\d+|お問い合わせ(?:先)?(?:[:：].{0,80})?|"
+    # a Korean press release's slip: when it is handed out and may be used, the embargo, the caveat
+    r"(?:배포\s?일시|보도\s?시점|보도\s?일시|엠바고)\s*[:：].{0,80}|※?\s*이 자료는 .{0,80}|.{0,40}보도자료"
 )
 _RIGHTS = (r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
            r"tutti i diritti riservati|todos os direitos reservados|все права защищены")
@@ -805,13 +807,24 @@ def html_to_text(text: str) -> tuple[str, dict[str, str]]:
 
 
 _JSON_TITLE_KEYS = ("headline", "title", "name", "subject", "heading")
-_JSON_OCCASION_KEYS = ("occasion", "event", "subtitle")
-_JSON_AUTHOR_KEYS = ("speaker", "author", "byline", "by")
-_JSON_DATE_KEYS = ("date", "delivered", "date_delivered", "delivered_on", "published", "date_published", "datePublished")
-_JSON_TEXT_KEYS = ("story_text", "text", "body", "content", "article", "story", "transcript", "speech")
+_JSON_OCCASION_KEYS = ("occasion", "event", "subtitle", "acto", "evento", "événement", "anlass", "occasione", "мероприятие")
+_JSON_AUTHOR_KEYS = ("speaker", "author", "byline", "by", "orador", "autor", "auteur", "orateur", "autore", "oratore",
+                     "redner", "rednerin", "автор", "докладчик")
+_JSON_DATE_KEYS = ("date", "delivered", "date_delivered", "delivered_on", "published", "date_published", "datePublished",
+                   "fecha", "data", "datum", "дата")
+_JSON_HTML = re.compile(r"<(?:p|br|div|span|em|strong|i|b|ul|li|h[1-6])\b[^>]*>", re.IGNORECASE)
 
 
-def json_to_text(text: str, path_hint: str = "") -> str:
+def _json_field(record: dict[str, Any], keys: tuple[str, ...], text_key: str) -> str | None:
+    """The first of `keys` the record has as a short string (a name, a date, an occasion), spaces collapsed."""
+    value = next((record[k] for k in keys if isinstance(record.get(k), str) and record[k].strip()
+                  and len(record[k]) <= 200 and k != text_key), None)
+    return " ".join(value.split()) if value else None
+_JSON_TEXT_KEYS = ("story_text", "text", "body", "content", "article", "story", "transcript", "speech",
+                   "texto", "texte", "testo", "tekst", "текст", "inhalt", "cuerpo", "corpo")
+
+
+def json_to_text(text: str, path_hint: str = "", meta: dict[str, str] | None = None) -> str:
     """A JSON document or array of documents as markdown: a heading and the text of each record."""
     try:
         data: Any = json.loads(text)
@@ -838,6 +851,8 @@ def json_to_text(text: str, path_hint: str = "") -> str:
             )
         text_key = key
     title_key = next((k for k in _JSON_TITLE_KEYS if k in keys and k != text_key), None)
+    authors = {_json_field(r, _JSON_AUTHOR_KEYS, text_key) for r in records}
+    one_author = len(authors) == 1 and None not in authors
     parts: list[str] = []
     for record in records:
         body = record.get(text_key)
@@ -846,14 +861,19 @@ def json_to_text(text: str, path_hint: str = "") -> str:
         title = record.get(title_key) if title_key else None
         if isinstance(title, str) and title.strip():
             parts.append("### " + " ".join(title.split()))
-        if len(records) == 1:
-            # One document: what its fields say of it opens it as a title page would.
+        if record is records[0] and (len(records) == 1 or one_author):
+            # One document (or records all by one person): what the fields say of it opens it as
+            # a title page would.
             for field_keys, form in ((_JSON_OCCASION_KEYS, "{}"), (_JSON_AUTHOR_KEYS, "{}"), (_JSON_DATE_KEYS, "Date: {}")):
-                value = next((record[k] for k in field_keys if isinstance(record.get(k), str) and record[k].strip()
-                              and len(record[k]) <= 200 and k != text_key), None)
+                value = _json_field(record, field_keys, text_key)
                 if value:
-                    parts.append(form.format(" ".join(value.split())))
-        parts.append(body.strip())
+                    parts.append(form.format(value))
+                    if field_keys is _JSON_OCCASION_KEYS and meta is not None:
+                        meta["occasion"] = value  # said outright by the field, whatever its words
+        body = body.strip()
+        if _JSON_HTML.search(body):
+            body = html_to_text(body)[0].strip()  # "<p>Gracias, presidenta …</p>": markup in a field
+        parts.append(body)
     if not parts:
         raise NoTextError(f"every record's '{text_key}' field is empty.")
     return "\n\n".join(parts)
@@ -1220,10 +1240,11 @@ def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dic
             if _LIST_HEADER.match(bare):
                 list_left = 8
             continue
-        if "|" in bare or "·" in bare:
+        if "|" in bare or "·" in bare or ("\u3000" in bare.strip() and len(bare) <= 60):
             # "Comentarios (14) | Compartir en Facebook", "5 октября 2010 года, 14:20 | Просмотров: 2417":
             # the parts that are page chrome go, the rest of the line stays.
-            items = [item.strip(" <>«»‹›←→") for item in re.split(r"\s*[|·]\s*", bare) if item.strip(" <>«»‹›←→")]
+            # ("【字体：大 中 小】　打印本页　关闭窗口": items set apart by full-width spaces, in brackets)
+            items = [item.strip(" <>«»‹›←→【】") for item in re.split(r"\s*[|·]\s*|\u3000+", bare) if item.strip(" <>«»‹›←→【】")]
             chrome = [item for item in items if is_boilerplate(item) or _SOCIAL.match(item) or _SHARE_ITEM.match(item)]
             if any(_PHONE_ITEM.match(item) for item in items) and any(_WEB_ITEM.match(item) for item in items):
                 chrome = items  # "Av. de la Independencia 1450 · Puerto Alegre · Tel. … · www.…": a contact footer
@@ -1354,7 +1375,7 @@ def clean_document(decoded: Decoded, config: CleanConfig) -> Cleaned:
         text, meta = html_to_text(text)
         fixes.append("markup")
     elif decoded.format == "json":
-        text = json_to_text(text)
+        text = json_to_text(text, meta=meta)
         fixes.append("markup")
     elif decoded.format in ("srt", "vtt"):
         text = captions_to_text(text)

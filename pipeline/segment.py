@@ -209,7 +209,7 @@ _STENO_LABEL = re.compile(
 )
 # A Japanese or Chinese full name (three characters or more, not a place: 東京都, 北浜市) and the office
 # or trade written after it.
-_CJK_NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff\u3005]{2,4}[\u4e00-\u9fff\u3005](?<![都道府県市町村区省州]))"
+_CJK_NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff\u3005]{2,4}[\u4e00-\u9fff\u3005](?<![都道府県市町村区省州报報社台网網刊闻聞]))"
                              r"(?P<title>市長|市长|知事|町長|村長|区長|記者|记者)$")
 _LIST_HEADS = frozenset(["members present", "present", "also present", "absent", "members absent", "witnesses",
                          "witness list", "in attendance", "attendance", "attendees", "participants", "panelists",
@@ -319,7 +319,8 @@ _PRESS_EVENT_WORDS = (
     r"conferenza stampa|conferência de imprensa|coletiva de imprensa|пресс-конференц\w*|брифинг\w*|记者会|記者会見|기자회견"
 )
 _PRESS_EVENT = re.compile(r"^(?:" + _PRESS_EVENT_WORDS + ")", re.IGNORECASE)
-PRESS_EVENT = re.compile(r"(?:^|\b)(?:" + _PRESS_EVENT_WORDS + ")", re.IGNORECASE)  # anywhere in a line
+# anywhere in a line (CJK words have no word boundary before them: "…主持例行记者会")
+PRESS_EVENT = re.compile(r"(?:^|\b|(?=[\u3040-\u9fff\uac00-\ud7a3]))(?:" + _PRESS_EVENT_WORDS + ")", re.IGNORECASE)
 
 
 def is_occasion(text: str) -> bool:
@@ -543,6 +544,9 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         name = _CJK_SUFFIX.sub("", head) if len(head) > 2 else head
         affiliation = cjk_paren.group(2).strip() if cjk_paren else None
         titled = _CJK_NAME_TITLE.match(head)
+        if not titled and head.endswith(("记者", "記者")) and len(head) > 3 and not cjk_paren:
+            # "北原日报记者：": a reporter of that paper, unnamed
+            return Label(head[-2:], head[:-2], label, strong=True), rest
         if titled:
             # "中村浩一市長", "石川真理子記者（北浜日報）": a full name, then the office or the trade
             name, affiliation = titled.group("name"), affiliation or titled.group("title")
@@ -961,6 +965,11 @@ def parse_header(blocks: list[Block], meta: dict[str, str]) -> tuple[Header, int
         author = None  # "Joint Statement by President X and Prime Minister Y": no one author
     if author is None and meta.get("author"):
         author = natural_case(strip_honorifics(meta["author"]))  # front matter: "Dr. Selma Ravik"
+    if parts.occasion is None and meta.get("occasion") in parts.lines:
+        # a JSON record's "event" field: the occasion, whatever its words ("Inauguración del …")
+        parts.occasion = meta["occasion"]
+        if title == parts.occasion:
+            title = None
     byline = parts.byline
     if author is None and meta.get("posted_by") and is_person_name(meta["posted_by"]):
         # a blog's "Posted by Lena Osk on …" line (taken out of the text as page chrome): its writer
@@ -991,7 +1000,7 @@ def _trailing_date(text: str) -> tuple[str, str] | None:
 
 
 # "By Jane Roe", "Delivered by Thomas Reilly, Clerk of …": who wrote or gave the text.
-_BYLINE = re.compile(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:by|von|par|por|door)\s+\S", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:by|von|par|por|door|di)\s+\S", re.IGNORECASE)
 
 # The sender's letterhead is not the document's title.
 _LETTERHEAD = re.compile(
@@ -1202,6 +1211,9 @@ _SITE_NAME = re.compile(
 _POSSESSIVE_TITLES = frozenset(["his", "her", "he", "dear", "great", "my", "our"])
 
 
+# A ministry, an office, an embassy in Chinese: "东岚共和国外交部", "国务院新闻办公室" (a letterhead, not a title)
+_CJK_INSTITUTION = re.compile(r"^[\u4e00-\u9fff]{1,15}(?:部|局|厅|廳|委员会|委員會|人民政府|政府|办公厅|辦公廳|办公室|辦公室|"
+                              r"大使馆|大使館|总领事馆|總領事館|通讯社|通訊社)$")
 _NAV_WORDS = frozenset(["home", "about", "contact", "donate", "events", "login", "menu", "search", "shop", "subscribe"])
 
 
@@ -1225,7 +1237,7 @@ def _is_institution(text: str) -> bool:
             and not any(w.casefold() in NAME_STOP for w in words[1:2]) and not _POSSESSIVE.search(text) \
             and not text.rstrip().endswith((",", "!", "，", "！")):  # "Господин Председатель,": an address
         return True  # "Президент России", "Prime Minister Canada": an office's site or letterhead
-    if _PUBLICATION.search(text):
+    if _PUBLICATION.search(text) or _CJK_INSTITUTION.match(text.strip()):
         return True
     if _GENERIC_HEADER.match(text.strip()) or re.search(r"\s(?:>|»|›|→)\s", text) or _PUBLISHER.search(text):
         return True
@@ -1247,8 +1259,8 @@ def _byline_name(text: str) -> str | None:
     name = name_in_occasion(text)
     if name:
         return name
-    head = re.sub(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:by|von|par|por|door)\s+", "",
-                  text.split(",")[0], flags=re.IGNORECASE)
+    head = re.sub(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:by|von|par|por|door|di)\s+", "",
+                  re.split(r",|\s[·|•]\s", text)[0], flags=re.IGNORECASE)
     if is_person_name(head):
         return name_from_text(head)
     # "Given by his daughter, Ruth Amsel": a relation, then the name in apposition
@@ -1415,16 +1427,24 @@ def _assign_header_text(text: str, block: Block, parts: _HeaderParts, seen: dict
     elif block.level == 1 and not parts.title_candidates and not is_person_name(text) and not _is_institution(text) \
             and not (parts.occasion is None and is_occasion(text) and _SPEECH_BY.match(text)):
         role = "title"
-    elif date is not None:
-        role = "date"
-        parts.dates.append((date, text))
     elif parts.byline is None and _BYLINE.match(text) and (byline := _byline_name(text)):
-        # An explicit byline names the writer, even after a masthead that looked like a name.
+        # An explicit byline names the writer, even after a masthead that looked like a name
+        # (and with the date beside it: "di Marta Ferraguti · 21 luglio 2024").
         role = "author"
         parts.author = byline
         parts.byline = text
+        if date is not None:
+            parts.dates.append((date, text))
         if parts.title_candidates:
             parts.headline = parts.title_candidates[-1][0]
+    elif date is not None and parts.occasion is None and len(text) < 120 and _CJK_OCCASION.search(text):
+        # "2025年4月9日外交部发言人沈若溪主持例行记者会": the occasion, its date written into it
+        role = "occasion"
+        parts.occasion = text
+        parts.dates.append((date, text))
+    elif date is not None:
+        role = "date"
+        parts.dates.append((date, text))
     elif parts.author is None and (person := office_name(text)):
         role = "author"
         parts.author = person
@@ -1715,9 +1735,12 @@ def _letter_closing(sections: list[_SectionBuilder]) -> bool:
     return any(CLOSING.match(p.strip()) for s in sections[-2:] for p in s.paragraphs[-6:])
 
 
-_DOTTED_QA = re.compile(r"^(Q|A)\.\s+(\S.*)$", re.DOTALL)
+# "Q. …"/"A. …" and their kin: "D."/"R." (domanda, risposta), "P."/"R." (pregunta/pergunta, respuesta/
+# resposta), "F."/"A." (Frage, Antwort), "В."/"О." (вопрос, ответ).
+_DOTTED_QA = re.compile(r"^(Q|A|D|R|P|F|В|О)\.\s+(\S.*)$", re.DOTALL)
+_DOTTED_QUESTION, _DOTTED_ANSWER = frozenset("QDPFВ"), frozenset("ARО")
 _QUESTION_LABELS = {"q", "p", "f", "d", "в", "question", "pregunta", "pergunta", "frage", "domanda", "вопрос"}
-_ANSWER_LABELS = {"a", "r", "o", "answer", "respuesta", "resposta", "antwort", "risposta", "réponse", "ответ"}
+_ANSWER_LABELS = {"a", "r", "o", "о", "answer", "respuesta", "resposta", "antwort", "risposta", "réponse", "ответ"}
 
 
 _INTERVIEW_BY = re.compile(r"^(?:interview|entrevista|entretien|intervista|interview geführt|интервью)\s+"
@@ -1838,7 +1861,7 @@ def segment_document(cleaned: Cleaned) -> Segmented:
     # "Q. …" / "A. …" turns (a period, not a colon): only where the text has several of each,
     # since "A. Smith said" opens ordinary sentences.
     dotted = [m.group(1) for b in body if (m := _DOTTED_QA.match(b.text))]
-    dotted_qa = dotted.count("Q") >= 2 and dotted.count("A") >= 2
+    dotted_qa = sum(d in _DOTTED_QUESTION for d in dotted) >= 2 and sum(d in _DOTTED_ANSWER for d in dotted) >= 2
     # Capitals run into the speech mark turns only where several blocks open that way.
     caps_runin = sum(1 for b in body if b.text[:1].isupper() and _caps_runin(b.text)) >= 3
     # Questions set in bold under the asker's name ("**Albers: Welche?**"): turns, not headings,

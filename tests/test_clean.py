@@ -675,3 +675,19 @@ def test_a_single_json_document_opens_with_what_its_fields_say() -> None:
     assert blocks[:4] == ["A Country of Bridges", "Address at the Opening of the Velda River Bridge, Kessin",
                           "Chancellor Aurel Vantz", "Date: 1964"]
     assert any(b.startswith("This bridge took four years to build.") for b in blocks)  # the body follows
+
+
+def test_a_json_array_by_one_speaker_opens_with_its_fields_and_loses_its_markup() -> None:
+    payload = json.dumps([
+        {"fecha": "2024-05-02", "orador": "Lucía Berrondo Arrieta", "acto": "Inauguración del parque eólico",
+         "texto": "Buenos días a todas y a todos.\n\nHace cuatro años nos decían que era imposible."},
+        {"fecha": "2024-05-02", "orador": "Lucía Berrondo Arrieta", "acto": "Foro de Cooperativas",
+         "texto": "<p>Gracias, presidenta, y gracias a todas las cooperativas.</p><p>Esta mañana he estado en Punta Garza.</p>"},
+    ])
+    meta: dict[str, str] = {}
+    from pipeline.clean import json_to_text
+
+    text = json_to_text(payload, meta=meta)
+    assert text.startswith("Inauguración del parque eólico\n\nLucía Berrondo Arrieta\n\nDate: 2024-05-02\n\n")
+    assert meta["occasion"] == "Inauguración del parque eólico"
+    assert "<p>" not in text and "Gracias, presidenta, y gracias a todas las cooperativas." in text

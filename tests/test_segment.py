@@ -1248,3 +1248,45 @@ def test_a_text_with_a_paragraph_per_line_and_no_blank_lines_keeps_its_header() 
     assert result.header.date_text is not None and result.header.date_text.startswith("12 октября 2021")
     assert lead in paragraphs(result)
     assert [s.speaker for s in result.sections if s.speaker] == ["Ольга Сумарокова", "Аркадий Белозёров"] * 2
+
+
+def test_dotted_question_and_answer_letters_in_other_languages_and_an_italian_byline() -> None:
+    text = (
+        "«Senza un piano per l'acqua perderemo l'agricoltura»\n\n"
+        "di Marta Ferraguti · 21 luglio 2024\n\n"
+        "Il ministro Tommaso Albanelli risponde alle domande sulla siccità che colpisce la pianura orientale.\n\n"
+        "D. Ministro, il governo è accusato di essersi mosso tardi. È così?\n\n"
+        "R. Capisco la rabbia degli agricoltori, ma i numeri dicono un'altra cosa e li abbiamo pubblicati.\n\n"
+        "D. Che cosa prevede concretamente il piano?\n\n"
+        "R. Un fondo da 400 milioni in tre anni per i consorzi di bonifica, destinato alle reti irrigue.\n"
+    )
+    result = segment(text)
+    assert result.header.date_text is not None and "2024" in result.header.date_text
+    turns = [s.speaker for s in result.sections if s.kind == "speech"]
+    assert turns == ["Marta Ferraguti", "Tommaso Albanelli"] * 2
+
+
+def test_a_korean_press_release_slip_goes_and_a_chinese_press_conference_is_read_as_one() -> None:
+    korean = (
+        "대륜공화국 대통령실 보도자료\n\n배포일시: 2024. 10. 2.(수) 18:00\n"
+        "보도시점: 2024. 10. 3.(목) 10:00 이후 (엠바고 준수 바랍니다)\n"
+        "※ 이 자료는 연설 원고이며, 실제 연설 내용과 다를 수 있습니다.\n\n"
+        "바다가 열어 준 길, 함께 여는 내일\n\n개항 150주년 기념식 기념사\n\n2024년 10월 3일\n대통령 한지우\n\n"
+        "존경하는 국민 여러분, 150년 전 오늘 세운항의 닻줄이 처음 풀렸습니다. 그날의 용기를 기억합니다.\n"
+    )
+    header = segment(korean).header
+    assert (header.title, header.occasion, header.author) == ("바다가 열어 준 길, 함께 여는 내일", "개항 150주년 기념식 기념사", "한지우")
+    chinese = (
+        "东岚共和国外交部\n\n2025年4月9日外交部发言人沈若溪主持例行记者会\n\n【字体：大 中 小】\u3000打印本页\u3000关闭窗口\n\n"
+        "沈若溪：各位记者朋友，下午好。下面，我愿回答大家的提问。\n\n"
+        "北原日报记者：科瓦尔外长访问期间，双方是否会讨论能源合作问题？\n\n"
+        "沈若溪：能源合作是双方务实合作的重要组成部分。\n\n"
+        "南屿时报记者：被扣渔船的船员现在情况如何？\n\n"
+        "沈若溪：据了解，27名船员目前身体状况良好。\n"
+    )
+    result = segment(chinese)
+    assert result.header.title is None  # the ministry's name is its letterhead
+    assert result.header.occasion == "2025年4月9日外交部发言人沈若溪主持例行记者会"
+    assert [(s.speaker, s.affiliation) for s in result.sections if s.speaker][-4:] == [
+        ("记者", "北原日报"), ("沈若溪", None), ("记者", "南屿时报"), ("沈若溪", None)]
+    assert not any("打印" in p or "字体" in p for p in paragraphs(result))
