@@ -269,7 +269,12 @@ _BOILERPLATE_LEAD = (
     r"\((?:additional )?reporting by .{1,200}\)|(?:additional )?reporting by [^.]{1,80}; editing by .{1,80}|"
     r"ページ番号[:：]\s*\d+|お問い合わせ(?:先)?(?:[:：].{0,80})?|"
     # a Korean press release's slip: when it is handed out and may be used, the embargo, the caveat
-    r"(?:배포\s?일시|보도\s?시점|보도\s?일시|엠바고)\s*[:：].{0,80}|※?\s*이 자료는 .{0,80}|.{0,40}보도자료"
+    r"(?:배포\s?일시|보도\s?시점|보도\s?일시|엠바고)\s*[:：].{0,80}|※?\s*이 자료는 .{0,80}|.{0,40}보도자료|"
+    # a United Nations record's cover: "United Nations      S/PV.9731", "Security Council    Provisional",
+    # "Eightieth year", the job number "25-15873 (E)" and its barcode "*2515873*"
+    r"united nations\s{2,}[as]/[\w./-]+|(?:security council|general assembly|economic and social council)"
+    r"(?:\s{2,}(?:provisional|official records))|[a-z]+(?:-[a-z]+)?(?:th|st|nd|rd) (?:year|session)|"
+    r"\d{2}-\d{5}\s*\([a-z]\)|\*\d{7,8}\*"
 )
 _RIGHTS = (r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
            r"tutti i diritti riservati|todos os direitos reservados|все права защищены")
@@ -1183,10 +1188,19 @@ class _BrowserPrint:
         return self.urls[foot.group("url")] >= 2
 
 
+# The standing note on a United Nations verbatim record's cover, a paragraph over several lines.
+_UN_RECORD_NOTE = re.compile(r"^This record contains the text of speeches delivered in .*?(?=\n[ \t]*\n|\Z)",
+                             re.MULTILINE | re.DOTALL)
+
+
 def remove_furniture(text: str, config: CleanConfig, fixes: list[str], meta: dict[str, str]) -> str:
     """Page numbers, running heads/footers (short lines repeated across pages) and web
     boilerplate removed. The first occurrence of a repeated line near the top is kept: it is
     the title page, and the header parser folds it."""
+    if "This record contains" in text:
+        text, notes = _UN_RECORD_NOTE.subn("", text)
+        if notes:
+            fixes.append("boilerplate")
     lines = text.split("\n")
     limit = config.furniture_max_chars
     keys = [_norm_furniture(line) if 0 < len(line.strip()) <= limit else "" for line in lines]

@@ -133,6 +133,12 @@ _CHAIR_NAMED = re.compile(
     r"|^(?:主持人|主持|主席)[:：]\s*(?P<cjk>[\u4e00-\u9fff]{2,4})$",
     re.IGNORECASE,
 )
+# A United Nations record's cover names its President before the members: "President: Mr. Vantongeren
+# . . . . (Marenta)".
+_UN_PRESIDENT = re.compile(r"^President:\s+(?P<name>(?:Mr|Ms|Mrs|Mme|Sr|Sra|Dr)\.?\s+[^.()\n]{2,40}?)[\s.]*\([^()\n]{2,40}\)",
+                           re.MULTILINE)
+
+
 def _names_a_chair(match: re.Match[str]) -> bool:
     """Whether a 'Présidence de …' line names a person ('M. Laurent Vasseur', 'EXCMO. SR. D. ANSELMO
     RUIZ DE LA PEÑA'), not an office."""
@@ -211,7 +217,7 @@ _STENO_LABEL = re.compile(
 # or trade written after it.
 _CJK_NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff\u3005]{2,4}[\u4e00-\u9fff\u3005](?<![都道府県市町村区省州报報社台网網刊闻聞]))"
                              r"(?P<title>市長|市长|知事|町長|村長|区長|記者|记者)$")
-_LIST_HEADS = frozenset(["members present", "present", "also present", "absent", "members absent", "witnesses",
+_LIST_HEADS = frozenset(["members present", "members", "present", "also present", "absent", "members absent", "witnesses",
                          "witness list", "in attendance", "attendance", "attendees", "participants", "panelists",
                          "panellists", "speakers", "staff present", "anwesend", "abwesend", "présents", "absents",
                          "presentes", "ausentes", "presenti", "assenti", "obecni", "nieobecni", "присутствовали",
@@ -323,9 +329,14 @@ _PRESS_EVENT = re.compile(r"^(?:" + _PRESS_EVENT_WORDS + ")", re.IGNORECASE)
 PRESS_EVENT = re.compile(r"(?:^|\b|(?=[\u3040-\u9fff\uac00-\ud7a3]))(?:" + _PRESS_EVENT_WORDS + ")", re.IGNORECASE)
 
 
+_NUMBERED_MEETING = re.compile(r"\d{1,5}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting", re.IGNORECASE)
+
+
 def is_occasion(text: str) -> bool:
     if len(text) < 120 and _CJK_OCCASION.search(text):
         return True
+    if text[:1].isdigit() and _NUMBERED_MEETING.fullmatch(text.strip()):
+        return True  # "9731st meeting": the record of that meeting
     if re.match(r"^\w+\s*:", text):
         return False  # "Report: public meeting on …": a kicker before a headline
     if _PRESS_EVENT.match(text) and _OCCASION_LINK.search(text) and len(text) < 250:
@@ -570,8 +581,10 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
             return None  # "Kollege Bartsch, eine kleine Korrektur:" is a sentence, not a label
     if not outer:
         return None
-    if outer.casefold().strip() in _LIST_HEADS:
-        return None  # "MEMBERS PRESENT: Senator …", "WITNESSES:": the head of a list, not a speaker
+    if outer.casefold().strip() in _LIST_HEADS or _UN_PRESIDENT.match(paragraph):
+        # "MEMBERS PRESENT: Senator …", "WITNESSES:": the head of a list, not a speaker; "President:
+        # Mr. Vantongeren . . . (Marenta)": who chairs a United Nations meeting
+        return None
     if comma_aff and not rest and not is_person_name(outer) \
             and sum(1 for item in comma_aff.split(",") if item.strip()[:1].islower()) >= 2:
         # "Chancellor, Principal, members of the faculty, families, friends, and above all …:": those
@@ -1934,8 +1947,11 @@ def segment_document(cleaned: Cleaned) -> Segmented:
 
     # "Présidence de M. Laurent Vasseur": the chair's turns ("M. le président. —") are that person's.
     chair = next((m for line in header.lines if (m := _CHAIR_NAMED.match(line)) and _names_a_chair(m)), None)
-    if chair:
-        chair_name = chair.group("cjk") or name_from_text(chair.group("name"))
+    opening_texts = [b.text for b in blocks[:body_start + 6]]  # (the cover's lines, kept in the text or not)
+    un_chair = None if chair else next((m for text in opening_texts if (m := _UN_PRESIDENT.search(text))), None)
+    if chair or un_chair:
+        chair_name = (chair.group("cjk") or name_from_text(chair.group("name"))) if chair \
+            else name_from_text(un_chair.group("name")) if un_chair else ""
         for s in sections:
             if s.from_label and s.speaker and _CHAIR_OFFICE.fullmatch(s.speaker):
                 s.speaker = chair_name

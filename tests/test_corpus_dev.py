@@ -22,7 +22,7 @@ minutes in seven languages and legacy encodings, were measured after WebVTT supp
 before any rule was changed for them.)
 (dev5 was measured after the rules had been generalized on dev3/dev4, dev6 after dev5, and so on.)
 Where a set's expectation contradicts ../shared/gold's conventions (corpus_dev3's pm/: a capitals
-"X'S ADDRESS TO …" line is an occasion in gold/real, not a title; corpus_dev4's fr/: the chair
+"X'S ADDRESS TO …" line is an occasion in gold/real, not a title; corpus_dev4's fr/ and un/ (since 2026-12-07: the cover's "President: Mr. Abenda (…)"): the chair
 named "Présidence de M. …" is expected as "président"), gold wins and the document stays listed;
 corpus_dev9's collected-works speech wants its title-page slogan out of documents.text, where the
 header lines (slogan included, as in the seeds) are kept. corpus_dev10's two checks that no CR is
@@ -55,7 +55,7 @@ FLOORS = {
     "corpus_dev3": {"title": 0.88, "author": 1.0, "occasion": 0.90, "date": 1.0, "doc_type": 1.0,
                     "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.94},
     "corpus_dev4": {"title": 1.0, "author": 1.0, "occasion": 1.0, "date": 1.0, "doc_type": 0.95,
-                    "language": 1.0, "speakers": 0.98, "paragraphs_include": 0.92},
+                    "language": 1.0, "speakers": 0.97, "paragraphs_include": 0.92},
     "corpus_dev5": {"title": 1.0, "author": 1.0, "occasion": 0.95, "date": 0.95, "doc_type": 1.0,
                     "language": 1.0, "speakers": 1.0, "paragraphs_include": 0.94},
     "corpus_dev6": {"title": 0.91, "author": 1.0, "occasion": 0.95, "date": 1.0, "doc_type": 0.91,
@@ -73,8 +73,8 @@ FLOORS = {
                      "language": 1.0, "speakers": 0.86, "paragraphs_include": 0.97},
     "corpus_dev13": {"title": 0.83, "author": 0.91, "occasion": 0.91, "date": 0.91, "doc_type": 1.0,
                      "language": 1.0, "speakers": 0.94, "paragraphs_include": 1.0},
-    "corpus_dev14": {"title": 0.58, "author": 1.0, "occasion": 0.75, "date": 0.91, "doc_type": 0.83,
-                     "language": 1.0, "speakers": 0.86, "paragraphs_include": 0.95},
+    "corpus_dev14": {"title": 0.58, "author": 1.0, "occasion": 0.83, "date": 0.91, "doc_type": 0.83,
+                     "language": 1.0, "speakers": 0.87, "paragraphs_include": 0.95},
     "corpus_dev9": {"title": 1.0, "author": 1.0, "occasion": 1.0, "date": 1.0, "doc_type": 1.0,
                     "language": 1.0, "speakers": 1.0, "paragraphs_include": 1.0},
 }

@@ -1290,3 +1290,25 @@ def test_a_korean_press_release_slip_goes_and_a_chinese_press_conference_is_read
     assert [(s.speaker, s.affiliation) for s in result.sections if s.speaker][-4:] == [
         ("记者", "北原日报"), ("沈若溪", None), ("记者", "南屿时报"), ("沈若溪", None)]
     assert not any("打印" in p or "字体" in p for p in paragraphs(result))
+
+
+def test_a_united_nations_record_s_cover_is_furniture_and_its_president_takes_the_chair_s_turns() -> None:
+    text = (
+        "United Nations                                                      S/PV.9731\n"
+        "Security Council                                                  Provisional\n"
+        "Eightieth year\n\n9731st meeting\nThursday, 12 June 2025, 10 a.m.\nNew York\n\n"
+        "President:   Mr. Vantongeren . . . . . . . . . . . . . . . . . . . . (Marenta)\n\n"
+        "This record contains the text of speeches delivered in English and of the\n"
+        "translation of speeches delivered in other languages. Corrections should be\n"
+        "submitted to the original languages only.\n\n"
+        "25-15873 (E)\n*2515873*\n\n"
+        "The President: The Security Council will now begin its consideration of the item on its agenda.\n\n"
+        "Ms. Varnhagen: I thank you, Mr. President, for the opportunity to brief the Council today.\n\n"
+        "The President: I thank Ms. Varnhagen for her briefing.\n"
+    )
+    result = segment(text)
+    assert result.header.occasion == "9731st meeting"
+    assert [s.speaker for s in result.sections if s.speaker] == ["Vantongeren", "Varnhagen", "Vantongeren"]
+    kept = " ".join([*result.header.lines, *paragraphs(result)])
+    for gone in ("S/PV.9731", "Provisional", "Eightieth year", "This record contains", "25-15873", "*2515873*"):
+        assert gone not in kept
