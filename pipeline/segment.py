@@ -222,6 +222,8 @@ _LIST_HEADS = frozenset(["members present", "members", "present", "also present"
                          "panellists", "speakers", "staff present", "anwesend", "abwesend", "présents", "absents",
                          "presentes", "ausentes", "presenti", "assenti", "obecni", "nieobecni", "присутствовали",
                          "отсутствовали", "kâtip üyeler"])
+# …which may also be many voices at once ("Members: No! No! No!" in a Hansard): a list only when a list follows
+_LIST_HEADS_OR_VOICES = frozenset(["members", "present", "speakers"])
 # "缺席議員：", "出席者：": the head of a list of those present or absent, not a speaker
 _CJK_LIST_HEADS = frozenset(["出席", "缺席", "列席", "在席", "出席者", "列席者", "欠席", "欠席者", "参加者"])
 _ROLE_CJK = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{1,12}$")
@@ -581,7 +583,9 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
             return None  # "Kollege Bartsch, eine kleine Korrektur:" is a sentence, not a label
     if not outer:
         return None
-    if outer.casefold().strip() in _LIST_HEADS or _UN_PRESIDENT.match(paragraph):
+    head_word = outer.casefold().strip()
+    if (head_word in _LIST_HEADS and (head_word not in _LIST_HEADS_OR_VOICES or not rest or ". ." in rest
+                                      or rest.count(",") >= 2)) or _UN_PRESIDENT.match(paragraph):
         # "MEMBERS PRESENT: Senator …", "WITNESSES:": the head of a list, not a speaker; "President:
         # Mr. Vantongeren . . . (Marenta)": who chairs a United Nations meeting
         return None

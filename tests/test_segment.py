@@ -1312,3 +1312,9 @@ def test_a_united_nations_record_s_cover_is_furniture_and_its_president_takes_th
     kept = " ".join([*result.header.lines, *paragraphs(result)])
     for gone in ("S/PV.9731", "Provisional", "Eightieth year", "This record contains", "25-15873", "*2515873*"):
         assert gone not in kept
+
+
+def test_many_voices_at_once_are_still_a_turn_but_a_list_under_the_same_word_is_not() -> None:
+    assert parse_label("Members: No! No! No!") is not None  # a Hansard's members shouting
+    assert parse_label("Members: Estoria . . . . . . Ms. Castellane") is None  # a record's list of members
+    assert parse_label("MEMBERS PRESENT: Senator Margit Arden (Chair), Senator Joren Vos, Senator Elise Ekdahl.") is None
