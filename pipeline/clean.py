@@ -256,7 +256,7 @@ _BOILERPLATE_LEAD = (
     r"(?:【[^】]{1,12}】\s*){1,4}|"
     r"(?:you may also like|recommended|popular (?:posts|stories)|most (?:read|popular|viewed|shared))\b.{0,30}|"
     # the end of a press release or a transcript: "-- ENDS --", "- END OF TRANSCRIPT -"
-    r"[-–—=*#\s]*(?:ends|end of (?:transcript|statement|release|text|document))[-–—=*#.\s]*|"
+    r"[-–—=*# ]*(?:ends|end of (?:transcript|statement|release|text|document))[-–—=*#. ]*|"
     # a page's jump to its head: "Back to top" in other languages
     r"(?:voltar ao topo|torna su|torna all['’]inizio|nach oben|zum seitenanfang|haut de (?:la )?page|retour en haut|"
     r"volver arriba|ir arriba|naar boven|terug naar boven|do góry|powrót do góry|наверх|맨 위로|"
@@ -264,28 +264,31 @@ _BOILERPLATE_LEAD = (
     r"(?:lees ook|meer over dit onderwerp|mehr zum thema|weitere artikel|related coverage|more on this story)"
     r"(?:\s*:.{0,60})?|deel dit artikel(?:\s*:.{0,60})?|"
     # a newspaper's continuation note and a caption company's credit
-    r"\(?\s*(?:continued|cont['’]?d\.?) (?:on|from) (?:page|p\.) ?\d{1,3}\s*\)?\.?|"
+    r"\(?(?:continued|cont['’]?d\.?) (?:on|from) (?:page|p\.) ?\d{1,3}\s*\)?\.?|"
     r"(?:closed )?caption(?:s|ing|ed)? (?:by|provided by|produced by) .{1,80}|"
     r"\((?:additional )?reporting by .{1,200}\)|(?:additional )?reporting by [^.]{1,80}; editing by .{1,80}|"
     r"ページ番号[:：]\s*\d+|お問い合わせ(?:先)?(?:[:：].{0,80})?|"
     # a Korean press release's slip: when it is handed out and may be used, the embargo, the caveat
-    r"(?:배포\s?일시|보도\s?시점|보도\s?일시|엠바고)\s*[:：].{0,80}|※?\s*이 자료는 .{0,80}|.{0,40}보도자료|"
+    r"(?:배포\s?일시|보도\s?시점|보도\s?일시|엠바고)\s*[:：].{0,80}|※? ?이 자료는 .{0,80}|"
     # a United Nations record's cover: "United Nations      S/PV.9731", "Security Council    Provisional",
     # "Eightieth year", the job number "25-15873 (E)" and its barcode "*2515873*"
     r"united nations\s{2,}[as]/[\w./-]+|(?:security council|general assembly|economic and social council)"
-    r"(?:\s{2,}(?:provisional|official records))|[a-z]+(?:-[a-z]+)?(?:th|st|nd|rd) (?:year|session)|"
+    r"(?:\s{2,}(?:provisional|official records))|"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|"
+    r"(?:twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)eth) (?:year|session)|"
     r"\d{2}-\d{5}\s*\([a-z]\)|\*\d{7,8}\*"
 )
 _RIGHTS = (r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
            r"tutti i diritti riservati|todos os direitos reservados|все права защищены")
 _BOILERPLATE_ANYWHERE = (
-    r".{0,80}(?:" + _RIGHTS + r")\.?|.{0,30}版权所有.{0,80}|.{0,30}版權所有.{0,80}|.{0,12}바로가기|.{0,40}무단\s?전재.{0,40}|.{0,40}재배포\s?금지.{0,10}|.{0,60}перепечатк.{0,80}|.{0,40}licensed under .{0,80}|.{0,40}공공누리.*|"
+    r".{0,40}보도자료|.{0,80}(?:" + _RIGHTS + r")\.?|.{0,30}版权所有.{0,80}|.{0,30}版權所有.{0,80}|.{0,12}바로가기|.{0,40}무단\s?전재.{0,40}|.{0,40}재배포\s?금지.{0,10}|.{0,60}перепечатк.{0,80}|.{0,40}licensed under .{0,80}|.{0,40}공공누리.*|"
     r".{0,300}\b(?:photo|foto)\s+(?:by|:)\s+[A-ZÀ-Þ][\w.'’\- ]{2,40}|"
     # a photo caption with its credit: "President X greets … (Official Presidency Photo by Tom Lind)"
     r".{0,300}\([^()]{0,60}\b(?:photo|foto|photograph|image|picture|bild|фото)s?\s*(?::|by|credit|courtesy|©|von|por|de|par)\s[^()]{1,60}\)\.?"
 )
 # Every alternative of _BOILERPLATE_ANYWHERE needs one of these (lower-cased) to match.
-_ANYWHERE_KEYS = ("all rights reserved", "版权所有", "版權所有", "무단", "재배포", "перепечатк", "todos los derechos reservados", "tous droits réservés",
+_ANYWHERE_KEYS = ("보도자료", "all rights reserved", "版权所有", "版權所有", "무단", "재배포", "перепечатк", "todos los derechos reservados", "tous droits réservés",
                   "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
                   "все права защищены", "바로가기", "licensed under", "공공누리", "photo", "foto", "image",
                   "picture", "bild", "фото")
@@ -476,6 +479,7 @@ _PAGE_HEAD = re.compile(
     r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di|z|van)\s*\d{1,4})?\s*$",
     re.IGNORECASE,
 )
+_FOUR_SPACES = re.compile(r"\s{4}")
 _YEAR = re.compile(r"^\(?(?:1[5-9]|20)\d\d\)?$")
 _SOCIAL = re.compile(
     r"^\s*(?:[*\-•]\s*)?(?:\[)?(?:facebook|twitter|x|email|e-mail|print|whatsapp|telegram|linkedin|reddit|"
@@ -1057,7 +1061,8 @@ def _line_furniture(line: str, stripped: str) -> str | None:
     if _is_breadcrumb(stripped):
         return "boilerplate"
     first, last = stripped[:1], stripped[-1:]
-    if (first.isdigit() or last.isdigit() or stripped[:4].casefold() == "page") and _PAGE_HEAD.match(line):
+    if (first.isdigit() or last.isdigit() or stripped[:4].casefold() == "page") \
+            and _FOUR_SPACES.search(line) and _PAGE_HEAD.match(line):  # (it needs a run of spaces)
         return "running_heads"
     if (last.isdigit() or last in "ABCD,") and _TOC_LINE.search(stripped):
         return "table_of_contents"

@@ -1328,7 +1328,7 @@ def _header_line_groups(block: Block) -> list[str]:
             role = "date"  # "Topic: …", "Air date: …": each field stands alone
         elif len(line) <= 120 and (found := find_date(line)) is not None and found.precision == "day":
             role = "date"  # "Volume 731: debated on Tuesday 16 May 2023"
-        elif is_person_name(line) or _BYLINE.match(line) or _name_before_office(line):
+        elif is_person_name(line) or _BYLINE.match(line) or ("," in line and _name_before_office(line)):
             role = "name"  # "The Rt. Hon. Margaret Ellison-Kane MP, Minister for Transport" too
         elif is_occasion(line):
             role = "occasion"
@@ -1964,9 +1964,10 @@ def segment_document(cleaned: Cleaned) -> Segmented:
         known.append(name_after_honorific(header.occasion) or name_in_occasion(header.occasion) or "")
     # "MEMBERS PRESENT: Senator Margit Arden (Chair), Senator Joren Vos", "WITNESSES: Dr. Ingrid
     # Solberg, Chief Hydrologist, …": the full names that later surname labels ("SENATOR ARDEN:") mean
-    opening = [p for s in sections[:next((i for i, s in enumerate(sections) if s.from_label), len(sections))]
-               for p in s.paragraphs[:6]]
-    known.extend(_listed_names(" ; ".join([*header.lines, *opening])))
+    first_label = next((i for i, s in enumerate(sections) if s.from_label), None)
+    if first_label is not None:  # (only labels have surnames to resolve)
+        opening = [p for s in sections[:min(first_label, 3)] for p in s.paragraphs[:6]]
+        known.extend(_listed_names(" ; ".join([*header.lines, *opening])))
     # before weak labels are judged: a lone surname that resolves to a full name is a real turn
     _resolve_surnames(sections, known, "\n".join(header.lines))
     sections = _drop_weak_labels(sections)
