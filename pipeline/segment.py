@@ -1964,9 +1964,9 @@ def segment_document(cleaned: Cleaned) -> Segmented:
         known.append(name_after_honorific(header.occasion) or name_in_occasion(header.occasion) or "")
     # "MEMBERS PRESENT: Senator Margit Arden (Chair), Senator Joren Vos", "WITNESSES: Dr. Ingrid
     # Solberg, Chief Hydrologist, …": the full names that later surname labels ("SENATOR ARDEN:") mean
-    first_label = next((i for i, s in enumerate(sections) if s.from_label), None)
-    if first_label is not None:  # (only labels have surnames to resolve)
-        opening = [p for s in sections[:min(first_label, 3)] for p in s.paragraphs[:6]]
+    if any(s.speaker for s in sections):  # (with no speaker there is no surname to resolve)
+        opening = [p for s in sections[:next((i for i, s in enumerate(sections) if s.from_label), len(sections))]
+                   for p in s.paragraphs[:6]]
         known.extend(_listed_names(" ; ".join([*header.lines, *opening])))
     # before weak labels are judged: a lone surname that resolves to a full name is a real turn
     _resolve_surnames(sections, known, "\n".join(header.lines))
