@@ -113,7 +113,7 @@ def check_name(path: str, config: SourcesConfig) -> None:
     ext = PurePosixPath(path).suffix.lower()
     if ext not in config.text_extensions:
         raise UnsupportedTypeError(
-            f"'{name}': files of type '{ext}' are not read; convert it to text (.txt, .md, .html, .json) "
+            f"'{name}': files of type '{ext}' are not read; convert it to text (.txt, .md, .html, .json, .srt, .vtt) "
             "or remove it from raw/."
         )
 
