@@ -185,9 +185,11 @@ def collapse_spaces(text: str) -> str:
 
 # ---- page furniture and boilerplate ---------------------------------------------------------
 
+# A page's number as printed: "12", "Page 2 of 3", "Strona 2 z 3", "Pág. 2237", "3/4".
+_PAGE_MARK = (r"(?:(?:page|p\.|pág\.|pag\.|página|pagina|seite|strona|str\.|страница|стр\.|sayfa|blad|페이지)\s*)?"
+              r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di|z|van)\s*\d{1,4})?")
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-–—]+\s*)?\[?(?:(?:page|p\.|pág\.|pag\.|página|pagina|seite|strona|str\.|страница|стр\.|sayfa|blad|페이지)\s*)?"
-    r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di|z|van)\s*\d{1,4})?\]?(?:\s*[-–—]+)?\s*$"
+    r"^\s*(?:[-–—]+\s*)?\[?" + _PAGE_MARK + r"\]?(?:\s*[-–—]+)?\s*$"
     r"|^\s*\d{1,4}\s*\|\s*(?:page|página|pagina|seite|страница)\s*$",
     re.IGNORECASE,
 )
@@ -475,8 +477,7 @@ _BREADCRUMB = re.compile(
 # "Sejmik Województwa – VI kadencja          Strona 2 z 3".
 _PAGE_HEAD = re.compile(
     r"^\s*(?:page\s+)?\d{1,4}\s{4,}\S.{2,100}$"
-    r"|^\s*\S.{2,100}?\s{4,}(?:(?:page|p\.|pág\.|pag\.|página|pagina|seite|strona|str\.|страница|стр\.|sayfa|blad)\s*)?"
-    r"\d{1,4}(?:\s*(?:/|of|de|von|из|sur|di|z|van)\s*\d{1,4})?\s*$",
+    r"|^\s*\S.{2,100}?\s{4,}" + _PAGE_MARK + r"\s*$",
     re.IGNORECASE,
 )
 _FOUR_SPACES = re.compile(r"\s{4}")
@@ -496,12 +497,15 @@ _NAV = re.compile(
 )
 _HOME_START = re.compile(_HOME, re.IGNORECASE)
 # "Posted on …", "Published: …": when a web page says it appeared (an article's date).
+# The words before a writer's name in a byline ("By", "von", "par", "por", "door", "di"), here and in
+# the header parser.
+BYLINE_WORDS = r"by|von|par|por|door|di"
 POSTED_WORDS = (r"posted(?: on| in)?|published(?: on)?|publicado(?: em| el)?|publié(?: le)?|veröffentlicht(?: am)?|"
                 r"pubblicato(?: il)?|опубликовано|gepubliceerd(?: op)?")
 _POSTED = re.compile(r"^\s*(?:" + POSTED_WORDS + r")\s*:?\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
 
 
-_POSTED_BY = re.compile(r"(?:^|\s)(?:by|von|par|por|door|di|av|przez)\s+([^\W\d_][\w.'’\-]+(?:\s+[^\W\d_][\w.'’\-]+){1,3}?)"
+_POSTED_BY = re.compile(r"(?:^|\s)(?:" + BYLINE_WORDS + r")\s+([^\W\d_][\w.'’\-]+(?:\s+[^\W\d_][\w.'’\-]+){1,3}?)"
                         r"(?=\s+(?:on|am|le|el|em|op|il|in|at|um|à|,|·|\|)|\s*$|,)")
 
 

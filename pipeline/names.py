@@ -71,8 +71,8 @@ _POST_NOMINAL_LETTERS = re.compile(
 _GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV")
 
 
-_NAME_PARTICLES = frozenset(["de", "da", "das", "do", "dos", "du", "del", "della", "di", "van", "von", "der", "den", "ter",
-                             "ten", "la", "le", "las", "los", "y", "zu"])
+# (not the Arabic and East African ones, nor Portuguese 'e' and 'St.': records write them as they come)
+_NAME_PARTICLES = (PARTICLES - {"bin", "ibn", "al", "el", "e", "arap", "ole", "st.", "st"}) | {"las", "los"}
 _TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 
 

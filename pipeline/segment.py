@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .clean import POSTED_WORDS
+from .clean import BYLINE_WORDS, POSTED_WORDS
 from .names import (
     ABBREVIATED_TITLES,
     FUNCTION_WORDS,
@@ -99,11 +99,6 @@ _LABEL = re.compile(r"^(?P<label>[^:：\n]{1,140}?)\s*(?P<colon>[:：]|\.\s*[—
 _CAPS_DASH_LABEL = re.compile(
     r"^(?P<label>[^\W\d_](?:[^\W\d_]|[ .'’\-]){0,60}?(?:\s*\([^()\n]{1,60}\))?)\s+[—–]\s+(?P<rest>[^\W\d_a-zà-ÿ].*)$",
     re.DOTALL)
-# A chair named by office alone before a dash ("BAŞKAN —"); other words in capitals before a dash,
-# without the constituency or party in brackets that minutes give a member, are more often a
-# news dateline ("HARBOR CITY — After four hours …") or an acronym in a sentence ("NATO — the alliance").
-_DASH_CHAIRS = frozenset(["başkan", "president", "präsident", "presidente", "président", "chairman", "chair", "speaker",
-                          "marszałek", "předseda", "председатель", "voorzitter", "puhemies", "talman"])
 # "(Devamla)", "(Fortsetzung)", "(continuing)": the speaker goes on after an interruption; not an affiliation.
 _CONTINUING = re.compile(r"\s*\((?:devamla|fortsetzung|fortfahrend|continuing|cont['’]?d|suite|continúa|continua|"
                          r"продолжение|ciąg dalszy)\)", re.IGNORECASE)
@@ -148,7 +143,8 @@ def _names_a_chair(match: re.Match[str]) -> bool:
 
 
 _CHAIR_OFFICE = re.compile(r"(?i:(?:deputy |vice[- ])?(?:speaker|president|chairman|chairwoman|chair|président|présidente|"
-                           r"presidente|präsident|präsidentin|председательствующий|председатель|moderator)|主持人|主席)")
+                           r"presidente|präsident|präsidentin|председательствующий|председатель|moderator|"
+                           r"başkan|marszałek|předseda|voorzitter|puhemies|talman)|主持人|主席)")
 # The same label run into the speech, the surname in capitals: "ГАЛИЕВ Р. Т., депутат. Уважаемые …".
 _STENO_INLINE = re.compile(
     r"^(?:(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?)|(?P<chair>ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ|ПРЕДСЕДАТЕЛЬ)(?=[.,]))"
@@ -511,11 +507,13 @@ def parse_label(paragraph: str) -> tuple[Label, str] | None:
         return None  # no colon or '. —' where a label could end: the common case
     if ("—" in head or "–" in head) and (dashed := _CAPS_DASH_LABEL.match(paragraph)) \
             and _is_upper(bare := re.sub(r"\([^()]*\)", "", dashed.group("label")).strip()) \
-            and ("(" in dashed.group("label") or bare.casefold() in _DASH_CHAIRS) \
+            and ("(" in dashed.group("label") or _CHAIR_OFFICE.fullmatch(bare)) \
             and (len(dashed.group("rest").split()) >= 4 or ends_terminal(dashed.group("rest"))):
         # (what follows the dash is a sentence: "DIE GRÜNEN – Michael Grosse-Brömer" is an interjection's line)
         # "BAŞKAN — Sayın milletvekilleri …", "KEMAL ERTÜRK (Yeşilırmak) — …": a name in capitals
-        # and a dash open a turn in some parliaments' minutes, as a colon does elsewhere
+        # and a dash open a turn in some parliaments' minutes, as a colon does elsewhere. Only the
+        # chair by office, or a member with the constituency or party in brackets: other capitals
+        # before a dash are more often a news dateline ("HARBOR CITY — After …") or an acronym.
         label_text = _CONTINUING.sub("", dashed.group("label")).strip()
         paragraph = f"{label_text}: {dashed.group('rest')}"
     if paragraph.rstrip().endswith(")") and paragraph.count(")") > paragraph.count("("):
@@ -1017,7 +1015,10 @@ def _trailing_date(text: str) -> tuple[str, str] | None:
 
 
 # "By Jane Roe", "Delivered by Thomas Reilly, Clerk of …": who wrote or gave the text.
-_BYLINE = re.compile(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:by|von|par|por|door|di)\s+\S", re.IGNORECASE)
+# "By Jane Roe", "Delivered by …", "di Marta Ferraguti": the words that say who wrote or gave a text.
+_BYLINE_LEAD = r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:" + BYLINE_WORDS + r")\s+"
+_BYLINE = re.compile(_BYLINE_LEAD + r"\S", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(_BYLINE_LEAD, re.IGNORECASE)
 
 # The sender's letterhead is not the document's title.
 _LETTERHEAD = re.compile(
@@ -1276,8 +1277,7 @@ def _byline_name(text: str) -> str | None:
     name = name_in_occasion(text)
     if name:
         return name
-    head = re.sub(r"^(?:(?:delivered|given|presented|read|written|posted)\s+)?(?:by|von|par|por|door|di)\s+", "",
-                  re.split(r",|\s[·|•]\s", text)[0], flags=re.IGNORECASE)
+    head = _BYLINE_PREFIX.sub("", re.split(r",|\s[·|•]\s", text)[0])
     if is_person_name(head):
         return name_from_text(head)
     # "Given by his daughter, Ruth Amsel": a relation, then the name in apposition
@@ -1621,6 +1621,9 @@ def _is_given_name_word(word: str) -> bool:
     return bool(_VOWEL.search(word)) or not re.search(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]", word)
 
 
+_NOT_GIVEN_NAMES = HONORIFICS | FUNCTION_WORDS | NAME_STOP | ORG_WORDS
+
+
 def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None = None, header_text: str = "") -> None:
     """Later turns that name a speaker by surname only ('Merkel:', 'MR. NYAKIAMO:', 'Ms TALBOT:')
     take the full name given earlier in the document (by a label, or `known`: the header's and the
@@ -1633,6 +1636,7 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
                 and all(map(_is_given_name_word, name.split()[:-1])):
             full.setdefault(name.split()[-1].casefold(), set()).add(name)
     text = "\n".join([header_text] + [p for s in sections if not s.from_label for p in s.paragraphs[:3]])
+    in_prose: dict[str, set[str]] = {}  # surname -> the full names the introduction's prose gives it
     for s in sections:
         if not s.speaker:
             continue
@@ -1645,10 +1649,12 @@ def _resolve_surnames(sections: list[_SectionBuilder], known: list[str] | None =
                 else full.get(s.speaker.casefold(), set())
             if not candidates and s.weak and s.speaker[:1].isupper() and len(s.speaker) >= 3 and not _HANGUL.match(s.speaker):
                 # "Dolman:" after an introduction that names her ("… ist Henrike Dolman Umweltministerin …")
-                found = set(re.findall(rf"\b([A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:-[A-ZÀ-ÞА-ЯЁ][^\W\d_]+)?)\s+{re.escape(s.speaker)}\b", text))
-                candidates = {f"{given} {s.speaker}" for given in found
-                              if given.casefold() not in HONORIFICS | FUNCTION_WORDS | NAME_STOP | ORG_WORDS
-                              and _is_given_name_word(given) and is_person_name(f"{given} {s.speaker}")}
+                if s.speaker not in in_prose:
+                    found = set(re.findall(rf"\b([A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:-[A-ZÀ-ÞА-ЯЁ][^\W\d_]+)?)\s+{re.escape(s.speaker)}\b", text))
+                    in_prose[s.speaker] = {f"{given} {s.speaker}" for given in found
+                                           if given.casefold() not in _NOT_GIVEN_NAMES and _is_given_name_word(given)
+                                           and is_person_name(f"{given} {s.speaker}")}
+                candidates = in_prose[s.speaker]
             if not candidates and len(s.speaker) == 1 and _HANGUL.match(s.speaker) and s.label:
                 office = _KOREAN_LABEL.match(s.label.rstrip(":：").strip())
                 if office and office.group("office"):
